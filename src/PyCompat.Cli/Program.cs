@@ -1,0 +1,10 @@
+using System.CommandLine;
+using PyCompat.Cli;
+
+// Thin on purpose: every verb lives in its own file and calls into the libraries.
+var root = new RootCommand(
+    "PyCompat: run Python's multiprocessing examples unchanged, embedded in .NET, mapped to C# ports, " +
+    "or as C# ports, and check every way against what CPython printed.");
+foreach (var command in Verbs.All())
+    root.Subcommands.Add(command);
+return root.Parse(args).Invoke();

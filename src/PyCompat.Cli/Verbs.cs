@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace PyCompat.Cli;
+
+/// <summary>The verbs of <c>pycompat</c>, in the order <c>--help</c> lists them.</summary>
+internal static class Verbs
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return PortVerb.Create();
+    }
+}
