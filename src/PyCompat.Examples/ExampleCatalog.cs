@@ -1,0 +1,21 @@
+using System.Reflection;
+
+namespace PyCompat.Examples;
+
+/// <summary>The C# ports of the book's scripts, by the script's name.</summary>
+public static class ExampleCatalog
+{
+    /// <summary>Every ported script's name, sorted.</summary>
+    public static IReadOnlyList<string> Names => [.. Ports.Keys.Order(StringComparer.Ordinal)];
+
+    private static readonly Dictionary<string, MethodInfo> Ports = typeof(ExampleCatalog).Assembly.GetTypes()
+        .Select(t => (Type: t, Attribute: t.GetCustomAttribute<PyExampleAttribute>()))
+        .Where(x => x.Attribute is not null)
+        .ToDictionary(x => x.Attribute!.Name,
+            x => x.Type.GetMethod("Main", BindingFlags.Public | BindingFlags.Static, Type.EmptyTypes)
+                 ?? throw new InvalidOperationException($"{x.Type.Name} is marked [PyExample] but has no public static Main()"));
+
+    /// <summary>The port's <c>Main</c>, or null when <paramref name="name"/> has no port.</summary>
+    public static Action? Find(string name) =>
+        Ports.TryGetValue(name, out var main) ? main.CreateDelegate<Action>() : null;
+}

@@ -1,0 +1,70 @@
+using System.Reflection;
+using PyCompat.Pickling;
+
+namespace PyCompat.Multiprocessing.Hosting;
+
+/// <summary>
+/// Binds Python's <c>*args, **kwargs</c> to a C# method's parameters, with Python's messages when they do not fit
+/// (<c>worker() missing 1 required positional argument: 'num'</c>).
+/// </summary>
+internal static class ArgumentBinder
+{
+    /// <exception cref="TargetArgumentException">the arguments do not fit the parameters.</exception>
+    public static object?[] Bind(MethodInfo method, IReadOnlyList<object?> args, IReadOnlyList<KeyValuePair<string, object?>> kwargs)
+    {
+        var parameters = method.GetParameters();
+        var display = $"{method.Name}()";
+        if (args.Count > parameters.Length)
+            throw new TargetArgumentException(
+                $"{display} takes {Count(parameters.Length, "positional argument")} but {args.Count} {(args.Count == 1 ? "was" : "were")} given");
+        var values = new object?[parameters.Length];
+        var bound = new bool[parameters.Length];
+        for (var i = 0; i < args.Count; i++)
+        {
+            values[i] = Convert(display, i + 1, args[i], parameters[i]);
+            bound[i] = true;
+        }
+        foreach (var (key, value) in kwargs)
+        {
+            var index = Array.FindIndex(parameters, p => p.Name == key);
+            if (index < 0) index = Array.FindIndex(parameters, p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase));
+            if (index < 0) throw new TargetArgumentException($"{display} got an unexpected keyword argument '{key}'");
+            if (bound[index]) throw new TargetArgumentException($"{display} got multiple values for argument '{key}'");
+            values[index] = Convert(display, key, value, parameters[index]);
+            bound[index] = true;
+        }
+        var missing = parameters.Where((p, i) => !bound[i] && !p.HasDefaultValue).Select(p => $"'{p.Name}'").ToList();
+        if (missing.Count > 0)
+            throw new TargetArgumentException(
+                $"{display} missing {Count(missing.Count, "required positional argument")}: {string.Join(" and ", missing)}");
+        for (var i = 0; i < parameters.Length; i++)
+            if (!bound[i]) values[i] = parameters[i].DefaultValue;
+        return values;
+    }
+
+    private static object? Convert(string display, object position, object? value, ParameterInfo parameter)
+    {
+        if (ValueConverter.TryConvert(value, parameter.ParameterType, out var converted)) return converted;
+        var where = position is int n ? $"argument {n}" : $"argument '{position}'";
+        throw new TargetArgumentException(
+            $"{display} {where}: cannot convert Python {PyTypeNames.Of(value)} {Repr(value)} to {parameter.ParameterType.Name}");
+    }
+
+    private static string Repr(object? value)
+    {
+        try
+        {
+            var repr = PyRepr.Repr(value);
+            return repr.Length > 60 ? repr[..57] + "..." : repr;
+        }
+        catch (Exception)
+        {
+            return $"<{value?.GetType().Name}>";
+        }
+    }
+
+    private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
+}
+
+/// <summary>Python's <c>TypeError</c> for arguments that do not fit a target's parameters.</summary>
+internal sealed class TargetArgumentException(string message) : Exception(message);

@@ -1,0 +1,77 @@
+using System.Collections;
+using PyCompat.Pickling;
+
+namespace PyCompat.Multiprocessing.Hosting;
+
+/// <summary>What a spawn parent sent down the pipe: the preparation data and the process object, decoded.</summary>
+internal sealed record SpawnRequest(
+    string Name,
+    int[] Identity,
+    byte[] AuthKey,
+    bool Daemon,
+    int? ParentPid,
+    string? ParentName,
+    PyGlobal Target,
+    IReadOnlyList<object?> Args,
+    IReadOnlyList<KeyValuePair<string, object?>> Kwargs,
+    string? MainModule,
+    IReadOnlyList<string> Assemblies,
+    string? Directory)
+{
+    /// <summary>Reads the two pickles from <paramref name="pipe"/>, never past the second (the parent keeps the pipe open).</summary>
+    /// <exception cref="InvalidDataException">the pipe did not carry a spawn request.</exception>
+    public static SpawnRequest Read(Stream pipe)
+    {
+        var preparation = AsDict(PyPickle.Load(pipe), "the preparation data");
+        var processObject = PyPickle.Load(pipe) as PyObject
+            ?? throw new InvalidDataException("the process object is not a pickled multiprocessing Process");
+        var state = AsDict(processObject.State, "the process object's state");
+        var config = Get(state, "_config") is { } c ? AsDict(c, "_config") : null;
+
+        return new SpawnRequest(
+            Name: Get(state, "_name") as string ?? Get(preparation, "name") as string ?? "Process",
+            Identity: (Get(state, "_identity") as IEnumerable)?.Cast<object?>().Select(Convert.ToInt32).ToArray() ?? [],
+            AuthKey: AuthKeyBytes(config is null ? null : Get(config, "authkey")) ?? AuthKeyBytes(Get(preparation, "authkey")) ?? [],
+            Daemon: config is not null && Get(config, "daemon") is true,
+            ParentPid: Get(state, "_parent_pid") is { } pid ? Convert.ToInt32(pid) : null,
+            ParentName: Get(state, "_parent_name") as string,
+            Target: Get(state, "_target") as PyGlobal
+                ?? throw new InvalidDataException("the process object has no target (a Process subclass with its own run() has no C# port)"),
+            Args: (Get(state, "_args") as IEnumerable)?.Cast<object?>().ToList() ?? [],
+            Kwargs: Get(state, "_kwargs") is { } kw ? Pairs(AsDict(kw, "_kwargs")) : [],
+            MainModule: MainModuleName(preparation),
+            Assemblies: (Get(preparation, "pycompat_assemblies") as IEnumerable)?.OfType<string>().ToList() ?? [],
+            Directory: Get(preparation, "dir") as string);
+    }
+
+    /// <summary>
+    /// What <c>__main__</c> stands for in the child: CPython imports the parent's script as <c>__mp_main__</c>, so its
+    /// name is the script's file name (<c>init_main_from_path</c>) or the module the parent ran with -m.
+    /// </summary>
+    private static string? MainModuleName(IDictionary preparation)
+    {
+        if (Get(preparation, "init_main_from_name") is string module) return module;
+        if (Get(preparation, "init_main_from_path") is string path) return Path.GetFileNameWithoutExtension(path);
+        return null;
+    }
+
+    private static byte[]? AuthKeyBytes(object? value) => value switch
+    {
+        byte[] bytes => bytes,
+        PyObject { Args.Count: 1 } wrapped => wrapped.Args[0] as byte[],
+        _ => null,
+    };
+
+    private static IDictionary AsDict(object? value, string what) =>
+        value as IDictionary ?? throw new InvalidDataException($"{what} is a {value?.GetType().Name ?? "None"}, not a dict");
+
+    private static object? Get(IDictionary dict, string key) => dict.Contains(key) ? dict[key] : null;
+
+    private static List<KeyValuePair<string, object?>> Pairs(IDictionary dict)
+    {
+        var pairs = new List<KeyValuePair<string, object?>>();
+        foreach (DictionaryEntry entry in dict)
+            pairs.Add(new((string)entry.Key, entry.Value));
+        return pairs;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using PyCompat.Pickling;
+
+namespace PyCompat.Multiprocessing.Hosting;
+
+/// <summary>
+/// Finds the C# method that runs a pickled target: a static method marked <c>[PyTarget(module, name)]</c>, or, for
+/// targets a C# parent named by their CLR names, <c>Type.FullName</c> and method name.
+/// </summary>
+internal sealed class TargetResolver
+{
+    /// <summary>More assemblies with ports, separated by the path separator (':' here), for a Python parent's children.</summary>
+    public const string TargetsVariable = "PYCOMPAT_TARGETS";
+
+    private readonly List<Assembly> _assemblies = [];
+
+    public TargetResolver(IEnumerable<Assembly> builtIn, IEnumerable<string> assemblyPaths)
+    {
+        var extra = (Environment.GetEnvironmentVariable(TargetsVariable) ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        foreach (var path in assemblyPaths.Concat(extra))
+            _assemblies.Add(Load(path));
+        _assemblies.AddRange(builtIn);
+    }
+
+    public IReadOnlyList<Assembly> Assemblies => _assemblies;
+
+    /// <exception cref="MissingMethodException">no assembly has a port of the target; the message says how to add one.</exception>
+    public MethodInfo Resolve(PyGlobal target, string? mainModule)
+    {
+        var module = target.Module == "__main__" && mainModule is not null ? mainModule : target.Module;
+        foreach (var assembly in _assemblies.Distinct())
+            if ((FindPort(assembly, module, target.Name) ?? FindByClrName(assembly, module, target.Name)) is { } method)
+                return method;
+        var searched = string.Join(", ", _assemblies.Distinct().Select(a => a.GetName().Name));
+        throw new MissingMethodException(
+            $"no C# port of Python target {module}.{target.Name} (searched {searched}): mark a static method with " +
+            $"[PyTarget(\"{module}\", \"{target.Name}\")] and pass its assembly with --targets or {TargetsVariable}");
+    }
+
+    private static MethodInfo? FindPort(Assembly assembly, string module, string name)
+    {
+        foreach (var type in LoadableTypes(assembly))
+            foreach (var method in type.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+                foreach (var port in method.GetCustomAttributes<PyTargetAttribute>())
+                    if (port.Module == module && port.Name == name)
+                        return method;
+        return null;
+    }
+
+    private static MethodInfo? FindByClrName(Assembly assembly, string typeName, string methodName)
+    {
+        var type = assembly.GetType(typeName);
+        if (type is null) return null;
+        var candidates = type.GetMethods(BindingFlags.Static | BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+            .Where(m => m.Name == methodName).ToList();
+        return candidates.Count == 1 ? candidates[0] : null;
+    }
+
+    private static IEnumerable<Type> LoadableTypes(Assembly assembly)
+    {
+        try
+        {
+            return assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException partial)
+        {
+            return partial.Types.OfType<Type>();
+        }
+    }
+
+    /// <summary>
+    /// Loads a target assembly into the default context (so it shares PyCompat's own assemblies with the host) and
+    /// resolves its dependencies from its own .deps.json, as a plugin would.
+    /// </summary>
+    private static Assembly Load(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var name = AssemblyName.GetAssemblyName(full);
+        var loaded = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => AssemblyName.ReferenceMatchesDefinition(a.GetName(), name) && a.GetName().Name == name.Name);
+        if (loaded is not null) return loaded;
+        var resolver = new AssemblyDependencyResolver(full);
+        AssemblyLoadContext.Default.Resolving += (context, wanted) =>
+            resolver.ResolveAssemblyToPath(wanted) is { } dependency ? context.LoadFromAssemblyPath(dependency) : null;
+        return AssemblyLoadContext.Default.LoadFromAssemblyPath(full);
+    }
+}

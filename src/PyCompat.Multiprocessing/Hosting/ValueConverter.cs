@@ -1,0 +1,119 @@
+using System.Collections;
+using System.Numerics;
+using PyCompat.Pickling;
+
+namespace PyCompat.Multiprocessing.Hosting;
+
+/// <summary>
+/// Converts a decoded Python value to a C# parameter type, the way a port's author expects: Python int to any integer
+/// type that holds it, int or float to double, sequences to arrays and lists, dict to dictionaries, set to sets.
+/// </summary>
+internal static class ValueConverter
+{
+    /// <summary>Tries the conversion; <c>false</c> when <paramref name="value"/> cannot become a <paramref name="type"/>.</summary>
+    public static bool TryConvert(object? value, Type type, out object? result)
+    {
+        result = null;
+        var underlying = Nullable.GetUnderlyingType(type);
+        if (value is null) return !type.IsValueType || underlying is not null;
+        type = underlying ?? type;
+        if (type.IsInstanceOfType(value) && !(value is bool && type != typeof(bool) && type != typeof(object)))
+        {
+            result = value;
+            return true;
+        }
+        if (IsInteger(value) && TryInteger(ToBig(value), type, out result)) return true;
+        if (type == typeof(double) && value is float or int or long or BigInteger)
+        {
+            result = value is BigInteger big ? (double)big : Convert.ToDouble(value);
+            return true;
+        }
+        if (type == typeof(float) && value is double d)
+        {
+            result = (float)d;
+            return true;
+        }
+        if (value is IEnumerable items and not string and not byte[] and not IDictionary)
+            return TryCollection(items.Cast<object?>().ToList(), type, out result);
+        if (value is IDictionary dict) return TryDictionary(dict, type, out result);
+        return false;
+    }
+
+    private static bool IsInteger(object value) => value is int or long or BigInteger;
+
+    private static BigInteger ToBig(object value) => value switch
+    {
+        int i => i,
+        long l => l,
+        _ => (BigInteger)value,
+    };
+
+    private static bool TryInteger(BigInteger value, Type type, out object? result)
+    {
+        result = null;
+        try
+        {
+            result = type switch
+            {
+                _ when type == typeof(int) => (object)checked((int)value),
+                _ when type == typeof(long) => checked((long)value),
+                _ when type == typeof(short) => checked((short)value),
+                _ when type == typeof(sbyte) => checked((sbyte)value),
+                _ when type == typeof(byte) => checked((byte)value),
+                _ when type == typeof(ushort) => checked((ushort)value),
+                _ when type == typeof(uint) => checked((uint)value),
+                _ when type == typeof(ulong) => checked((ulong)value),
+                _ when type == typeof(BigInteger) => value,
+                _ when type == typeof(double) => (double)value,
+                _ when type == typeof(decimal) => (decimal)value,
+                _ => null,
+            };
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
+        return result is not null;
+    }
+
+    private static bool TryCollection(List<object?> items, Type type, out object? result)
+    {
+        result = null;
+        Type? element = type.IsArray ? type.GetElementType()
+            : type.IsGenericType && IsOneOf(type.GetGenericTypeDefinition(), typeof(List<>), typeof(IList<>), typeof(IReadOnlyList<>),
+                typeof(IEnumerable<>), typeof(ICollection<>), typeof(IReadOnlyCollection<>), typeof(HashSet<>), typeof(ISet<>))
+                ? type.GetGenericArguments()[0]
+                : null;
+        if (element is null) return false;
+        var converted = Array.CreateInstance(element, items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (!TryConvert(items[i], element, out var item)) return false;
+            converted.SetValue(item, i);
+        }
+        if (type.IsArray) result = converted;
+        else if (type.GetGenericTypeDefinition() is var def && (def == typeof(HashSet<>) || def == typeof(ISet<>)))
+            result = Activator.CreateInstance(typeof(HashSet<>).MakeGenericType(element), converted);
+        else result = Activator.CreateInstance(typeof(List<>).MakeGenericType(element), converted);
+        return true;
+    }
+
+    private static bool TryDictionary(IDictionary dict, Type type, out object? result)
+    {
+        result = null;
+        if (!type.IsGenericType || !IsOneOf(type.GetGenericTypeDefinition(), typeof(Dictionary<,>), typeof(IDictionary<,>), typeof(IReadOnlyDictionary<,>)))
+            return false;
+        var (keyType, valueType) = (type.GetGenericArguments()[0], type.GetGenericArguments()[1]);
+        var target = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(keyType, valueType))!;
+        foreach (DictionaryEntry entry in dict)
+        {
+            if (!TryConvert(entry.Key, keyType, out var key) || key is null || !TryConvert(entry.Value, valueType, out var value))
+                return false;
+            target[key] = value;
+        }
+        result = target;
+        return true;
+    }
+
+    private static bool IsOneOf(Type definition, params Type[] candidates) => candidates.Contains(definition);
+}

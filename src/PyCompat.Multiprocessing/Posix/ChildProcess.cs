@@ -1,0 +1,68 @@
+using System.Runtime.InteropServices;
+
+namespace PyCompat.Multiprocessing.Posix;
+
+/// <summary>
+/// One started OS child: it reaps the child on a small thread of its own (so no zombie outlives it) and keeps the
+/// exit code as Python reports it. The Popen of CPython's design: <see cref="Process"/> checks the rules, this owns the OS process.
+/// </summary>
+internal sealed class ChildProcess
+{
+    private const int ReaperStackSize = 64 * 1024;
+    private readonly ManualResetEvent _exited = new(false);
+    private readonly Lock _gate = new();
+    private int? _exitCode;
+
+    public int Pid { get; }
+
+    /// <summary>Set once the child has ended and been reaped.</summary>
+    public WaitHandle Exited => _exited;
+
+    public int? ExitCode
+    {
+        get { lock (_gate) return _exitCode; }
+    }
+
+    private readonly int _closeWhenReaped;
+
+    private ChildProcess(int pid, int closeWhenReaped)
+    {
+        Pid = pid;
+        _closeWhenReaped = closeWhenReaped;
+        var reaper = new Thread(Reap, ReaperStackSize) { IsBackground = true, Name = $"reaper {pid}" };
+        reaper.Start();
+    }
+
+    public static ChildProcess Start(string path, IReadOnlyList<string> argv, IReadOnlyList<string> environment,
+        IReadOnlyList<(int Source, int Target)> fds, int closeWhenReaped = -1) =>
+        new(PosixSpawn.Spawn(path, argv, environment, fds), closeWhenReaped);
+
+    /// <summary>Waits up to <paramref name="timeout"/> (forever when null); returns the exit code, or null if still running.</summary>
+    public int? Wait(TimeSpan? timeout)
+    {
+        if (timeout is null) _exited.WaitOne();
+        else _exited.WaitOne(timeout.Value < TimeSpan.Zero ? TimeSpan.Zero : timeout.Value);
+        return ExitCode;
+    }
+
+    /// <summary>Sends <paramref name="signal"/> unless the child has already been reaped (its pid may be reused then).</summary>
+    public void Signal(int signal)
+    {
+        lock (_gate)
+        {
+            if (_exitCode is null) Libc.kill(Pid, signal);
+        }
+    }
+
+    private unsafe void Reap()
+    {
+        int status;
+        int rc;
+        do rc = Libc.waitpid(Pid, &status, 0);
+        while (rc < 0 && Marshal.GetLastPInvokeError() == Libc.EINTR);
+        lock (_gate)
+            _exitCode = rc == Pid ? Libc.ExitCodeFromWaitStatus(status) : 255;
+        if (_closeWhenReaped >= 0) Libc.close(_closeWhenReaped);
+        _exited.Set();
+    }
+}

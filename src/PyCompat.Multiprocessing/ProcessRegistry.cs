@@ -1,0 +1,85 @@
+namespace PyCompat.Multiprocessing;
+
+/// <summary>
+/// The per-OS-process state CPython keeps in <c>multiprocessing.process</c>: the current process, its parent, the
+/// counter that names children, the set of live children, and the exit-time handler that joins them.
+/// </summary>
+internal static class ProcessRegistry
+{
+    private static readonly Lock Gate = new();
+    private static readonly HashSet<Process> Children = [];
+    private static int _counter;
+    private static bool _exitHandlerInstalled;
+
+    public static Process Current { get; private set; } = NewMainProcess();
+
+    public static Process? Parent { get; private set; }
+
+    private static Process NewMainProcess()
+    {
+        var config = ProcessConfig.NewMain();
+        return new Process("MainProcess", [], Environment.ProcessId, false, config.AuthKey, null, null);
+    }
+
+    public static int[] NextIdentity()
+    {
+        var count = Interlocked.Increment(ref _counter);
+        return [.. Current.Identity, count];
+    }
+
+    /// <summary>Becomes the process a parent described (in a spawned child, before the target runs).</summary>
+    public static void BecomeChild(Process self, Process parent)
+    {
+        lock (Gate)
+        {
+            Current = self;
+            Parent = parent;
+            _counter = 0;
+            Children.Clear();
+        }
+    }
+
+    public static void AddChild(Process child)
+    {
+        lock (Gate)
+        {
+            Children.Add(child);
+            if (_exitHandlerInstalled) return;
+            _exitHandlerInstalled = true;
+        }
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => JoinChildrenAtExit();
+    }
+
+    public static void RemoveChild(Process child)
+    {
+        lock (Gate) Children.Remove(child);
+    }
+
+    /// <summary>The children still running, after dropping those that ended (CPython's <c>_cleanup</c>).</summary>
+    public static List<Process> ActiveChildren()
+    {
+        Cleanup();
+        lock (Gate) return [.. Children];
+    }
+
+    public static void Cleanup()
+    {
+        List<Process> snapshot;
+        lock (Gate) snapshot = [.. Children];
+        foreach (var child in snapshot)
+            if (child.ExitCode is not null) RemoveChild(child);
+    }
+
+    /// <summary>
+    /// What CPython's atexit handler does: terminate the daemon children, then join every child. Safe to call more
+    /// than once; the process-exit hook calls it too, so a program that never joins still waits for its children.
+    /// </summary>
+    public static void JoinChildrenAtExit()
+    {
+        var children = ActiveChildren();
+        foreach (var child in children.Where(c => c.Daemon))
+            child.Terminate();
+        foreach (var child in children)
+            child.Join();
+    }
+}

@@ -1,0 +1,94 @@
+using PyCompat.Pickling;
+
+namespace PyCompat.Multiprocessing.Spawn;
+
+/// <summary>
+/// Writes the two pickles of CPython's spawn protocol for a <see cref="Process"/>: the preparation data, then a
+/// <c>multiprocessing.context.SpawnProcess</c> with the state CPython's own parent would give it, so that a CPython
+/// child and the PyCompat worker host read the same bytes.
+/// </summary>
+internal static class ProcessObjectWriter
+{
+    private static readonly PyGlobal SpawnProcessClass = new("multiprocessing.context", "SpawnProcess");
+    private static readonly PyGlobal AuthenticationStringClass = new("multiprocessing.process", "AuthenticationString");
+
+    /// <summary>The key under which a PyCompat parent tells its .NET child where the target's assembly is.</summary>
+    public const string AssembliesKey = "pycompat_assemblies";
+
+    public static byte[] PreparationData(Process process, IReadOnlyList<string> assemblies)
+    {
+        var data = new Dictionary<string, object?>
+        {
+            ["name"] = process.Name,
+            ["authkey"] = process.AuthKey,
+            ["dir"] = Environment.CurrentDirectory,
+            ["orig_dir"] = Environment.CurrentDirectory,
+            ["start_method"] = "spawn",
+        };
+        if (assemblies.Count > 0) data[AssembliesKey] = assemblies.Cast<object?>().ToList();
+        return PyPickle.Dumps(data);
+    }
+
+    /// <exception cref="PicklingError">an argument cannot be pickled; the message names which and its type.</exception>
+    public static byte[] ProcessObject(Process process)
+    {
+        var config = new Dictionary<string, object?>
+        {
+            ["authkey"] = new PyObject(AuthenticationStringClass, new PyTuple(process.AuthKey), ViaReduce: true),
+        };
+        if (process.Daemon) config["daemon"] = true;
+        var state = new Dictionary<string, object?>
+        {
+            ["_identity"] = new PyTuple(process.Identity.Cast<object?>().ToArray()),
+            ["_config"] = config,
+            ["_parent_pid"] = process.ParentPid,
+            ["_parent_name"] = process.ParentName,
+            ["_popen"] = null,
+            ["_closed"] = false,
+            ["_target"] = process.Target!.Global,
+            ["_args"] = new PyTuple(process.Args),
+            ["_kwargs"] = process.Kwargs.ToDictionary(kv => kv.Key, kv => kv.Value),
+            ["_name"] = process.Name,
+        };
+        try
+        {
+            return PyPickle.Dumps(new PyObject(SpawnProcessClass, PyTuple.Empty, state));
+        }
+        catch (PicklingError error)
+        {
+            throw NameTheCulprit(process, error);
+        }
+    }
+
+    /// <summary>Python says "cannot pickle 'X' object"; we also say which argument it was.</summary>
+    private static PicklingError NameTheCulprit(Process process, PicklingError error)
+    {
+        var target = process.Target!.Global.Name;
+        for (var i = 0; i < process.Args.Length; i++)
+            if (!Pickles(process.Args[i]))
+                return new PicklingError(
+                    $"cannot pickle argument {i + 1} of {target}(): {Describe(process.Args[i])} has no Python equivalent " +
+                    $"({error.Message}). Pass plain values (numbers, strings, bytes, tuples, lists, dicts, sets, dates).", error);
+        foreach (var (key, value) in process.Kwargs)
+            if (!Pickles(value))
+                return new PicklingError(
+                    $"cannot pickle keyword argument '{key}' of {target}(): {Describe(value)} has no Python equivalent " +
+                    $"({error.Message}).", error);
+        return error;
+    }
+
+    private static string Describe(object? value) => $"'{value?.GetType().FullName}' object";
+
+    private static bool Pickles(object? value)
+    {
+        try
+        {
+            PyPickle.Dumps(value);
+            return true;
+        }
+        catch (PicklingError)
+        {
+            return false;
+        }
+    }
+}

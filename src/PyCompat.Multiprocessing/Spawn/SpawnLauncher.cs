@@ -1,0 +1,76 @@
+using PyCompat.Multiprocessing.Posix;
+
+namespace PyCompat.Multiprocessing.Spawn;
+
+/// <summary>
+/// Starts a child for a <see cref="Process"/> as CPython's <c>popen_spawn_posix</c> does: pickles first (so failures
+/// stay in the parent), then the child with the pipe at fd 3, then the pickles down the pipe. As in CPython, the parent
+/// keeps its end of the pipe open until the child is reaped: the child sees end-of-file there only if its parent dies.
+/// .NET targets run in the PyCompat worker host, Python targets in CPython.
+/// </summary>
+internal static class SpawnLauncher
+{
+    public static ChildProcess Launch(Process process)
+    {
+        var (executable, prefix, assemblies, environment) = process.Target switch
+        {
+            DotNetTarget dotnet => ForDotNet(dotnet),
+            PythonTarget => ForPython(),
+            _ => throw new InvalidOperationException($"unknown target kind {process.Target?.GetType().Name}"),
+        };
+        var payload = Concat(ProcessObjectWriter.PreparationData(process, assemblies), ProcessObjectWriter.ProcessObject(process));
+
+        var data = Pipe.Create();
+        ChildProcess child;
+        try
+        {
+            child = ChildProcess.Start(executable, [.. prefix, .. SpawnCommandLine.Arguments(SpawnCommandLine.PipeFd)],
+                environment, [(data.ReadFd, SpawnCommandLine.PipeFd)], closeWhenReaped: data.WriteFd);
+        }
+        catch
+        {
+            Libc.close(data.ReadFd);
+            Libc.close(data.WriteFd);
+            throw;
+        }
+        Libc.close(data.ReadFd);
+        WritePayload(data.WriteFd, payload);
+        return child;
+    }
+
+    private static (string, string[], IReadOnlyList<string>, IReadOnlyList<string>) ForDotNet(DotNetTarget target)
+    {
+        var worker = WorkerLocator.Locate();
+        var location = target.Method.DeclaringType!.Assembly.Location;
+        IReadOnlyList<string> assemblies = string.IsNullOrEmpty(location) ? [] : [location];
+        return (worker.Executable, worker.Prefix, assemblies, NativeStringArray.CurrentEnvironment());
+    }
+
+    private static (string, string[], IReadOnlyList<string>, IReadOnlyList<string>) ForPython()
+    {
+        var python = PythonLocator.Executable();
+        return (python, ["-B"], [], NativeStringArray.CurrentEnvironment());
+    }
+
+    private static void WritePayload(int fd, byte[] payload)
+    {
+        // A child that dies before reading gives EPIPE here (SIGPIPE is ignored in .NET): its exit code tells the story.
+        try
+        {
+            using var stream = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: false), FileAccess.Write, 0);
+            stream.Write(payload);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static byte[] Concat(byte[] a, byte[] b)
+    {
+        var all = new byte[a.Length + b.Length];
+        a.CopyTo(all, 0);
+        b.CopyTo(all, a.Length);
+        return all;
+    }
+
+}
