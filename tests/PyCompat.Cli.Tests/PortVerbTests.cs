@@ -1,0 +1,38 @@
+namespace PyCompat.Cli.Tests;
+
+public sealed class PortVerbTests
+{
+    [Theory]
+    [InlineData("multiprocessing_simple")]
+    [InlineData("multiprocessing_simpleargs")]
+    [InlineData("multiprocessing_import_main")]
+    public async Task A_port_prints_the_same_lines_as_python3_runs_the_original(string example)
+    {
+        var python = await Commands.PythonAsync(Path.Combine(Commands.PyExamples, example + ".py"));
+        var port = await Commands.PyCompatAsync("port", example);
+
+        Assert.Equal(0, python.ExitCode);
+        Assert.True(port.ExitCode == 0, port.StandardError);
+        Assert.Equal(Commands.Multiset(python.StandardOutput), Commands.Multiset(port.StandardOutput));
+        Assert.Equal(python.StandardError, port.StandardError);
+    }
+
+    [Fact]
+    public async Task The_simpleargs_port_prints_worker_0_to_4()
+    {
+        var port = await Commands.PyCompatAsync("port", "multiprocessing_simpleargs");
+        Assert.Equal(0, port.ExitCode);
+        Assert.Equal(
+            ["Worker: 0", "Worker: 1", "Worker: 2", "Worker: 3", "Worker: 4"],
+            Commands.Multiset(port.StandardOutput));
+    }
+
+    [Fact]
+    public async Task An_unknown_example_names_the_ported_ones_and_exits_2()
+    {
+        var port = await Commands.PyCompatAsync("port", "no_such_example");
+        Assert.Equal(2, port.ExitCode);
+        Assert.Contains("no C# port of 'no_such_example'", port.StandardError);
+        Assert.Contains("multiprocessing_simpleargs", port.StandardError);
+    }
+}

@@ -1,0 +1,60 @@
+namespace PyCompat.Multiprocessing.Tests;
+
+public sealed class ManyProcessesTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static int OpenFileDescriptors() => Directory.GetFiles("/proc/self/fd").Length;
+
+    [Fact]
+    public void Fifty_processes_started_at_once_all_finish_and_leak_no_file_descriptor()
+    {
+        // Warm up once so lazily opened runtime fds are not counted as a leak.
+        var warm = new Process(target: Targets.DoNothing);
+        warm.Start();
+        warm.Join();
+        var before = OpenFileDescriptors();
+
+        var processes = Enumerable.Range(0, 50)
+            .Select(i => new Process(target: Targets.WriteText, args: [_temp.File($"out{i}"), i.ToString()]))
+            .ToList();
+        processes.ForEach(p => p.Start());
+        processes.ForEach(p => p.Join(TimeSpan.FromSeconds(120)));
+
+        Assert.All(processes, p => Assert.Equal(0, p.ExitCode));
+        Assert.All(processes, p => Assert.False(p.IsAlive));
+        Assert.Empty(Process.ActiveChildren().Intersect(processes));
+        for (var i = 0; i < 50; i++)
+            Assert.Equal(i.ToString(), File.ReadAllText(_temp.File($"out{i}")));
+        Assert.Equal(before, OpenFileDescriptors());
+    }
+
+    [Fact]
+    public void When_a_target_returns_its_daemon_children_are_terminated_and_the_others_joined()
+    {
+        var daemonPidFile = _temp.File("daemon.pid");
+        var lateFile = _temp.File("late");
+        var parent = new Process(target: Targets.StartChildrenAndReturn, args: [daemonPidFile, lateFile]);
+        parent.Start();
+        parent.Join(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(0, parent.ExitCode);
+        Assert.Equal("late", File.ReadAllText(lateFile));
+        var daemonPid = int.Parse(File.ReadAllText(daemonPidFile));
+        Assert.False(Directory.Exists($"/proc/{daemonPid}") && !IsZombie(daemonPid), $"daemon {daemonPid} outlived its parent");
+    }
+
+    private static bool IsZombie(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/stat").Split(' ')[2] == "Z";
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+"""Python targets whose C# ports live in the test assembly (Targets.PyPorts), for a plain CPython parent."""
+import os
+import sys
+import time
+
+
+def report_runtime(path):
+    with open(path, "w") as f:
+        f.write("python %d" % os.getpid())
+
+
+def sleep_forever():
+    time.sleep(3600)
+
+
+def exit_with(code):
+    sys.exit(code)
+
+
+def raise_error(message):
+    raise ValueError(message)
+
+
+def no_port_anywhere():
+    print("this has no C# port")
