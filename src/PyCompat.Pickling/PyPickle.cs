@@ -1,8 +1,30 @@
+using PyCompat.Pickling.Reading;
+using PyCompat.Pickling.Writing;
+using Razorvine.Pickle;
+
 namespace PyCompat.Pickling;
 
 /// <summary>
-/// Python's <c>pickle.dumps</c> / <c>pickle.loads</c> for .NET, on Razorvine.Pickle, speaking the value table
-/// documented in the README (None ↔ null, tuple ↔ <see cref="PyTuple"/>, bytes ↔ byte[], ...).
+/// Python's <c>pickle.dumps</c> / <c>pickle.loads</c> for .NET, on Razorvine.Pickle, speaking PyCompat's value table
+/// (the full table, with the reasons, is in VALUES.md):
+/// <list type="table">
+/// <listheader><term>Python</term><description>.NET (decoded as / also accepted when encoding)</description></listheader>
+/// <item><term>None, bool, str</term><description>null, bool, string (char)</description></item>
+/// <item><term>int</term><description>int when it fits, else long, else BigInteger (byte, short, uint, ulong, Int128, ...)</description></item>
+/// <item><term>float</term><description>double, bit-exact: inf, nan, -0.0 (float, Half)</description></item>
+/// <item><term>complex</term><description>System.Numerics.Complex</description></item>
+/// <item><term>bytes / bytearray</term><description>byte[] / <see cref="PyByteArray"/></description></item>
+/// <item><term>tuple</term><description><see cref="PyTuple"/> (any array but byte[], ValueTuple, Tuple&lt;&gt;)</description></item>
+/// <item><term>list</term><description>List&lt;object?&gt; (any IList)</description></item>
+/// <item><term>dict</term><description><see cref="PyDict"/> (any IDictionary)</description></item>
+/// <item><term>set / frozenset</term><description>HashSet&lt;object?&gt; with <see cref="PyEqualityComparer"/> (any ISet) / <see cref="PyFrozenSet"/></description></item>
+/// <item><term>decimal.Decimal</term><description>decimal when exact, else <see cref="PyDecimal"/></description></item>
+/// <item><term>datetime.date / time / timedelta</term><description>DateOnly / TimeOnly (naive) / TimeSpan, microseconds kept</description></item>
+/// <item><term>datetime.datetime</term><description>DateTime (naive; Kind ignored when encoding) or DateTimeOffset (timezone.utc or timezone(timedelta))</description></item>
+/// <item><term>a module-level function or class</term><description><see cref="PyGlobal"/></description></item>
+/// <item><term>any other instance</term><description><see cref="PyObject"/> (class, args, state)</description></item>
+/// </list>
+/// Thread-safe: every call uses its own Razorvine Pickler/Unpickler; PyCompat registers with Razorvine once.
 /// </summary>
 public static class PyPickle
 {
@@ -10,16 +32,72 @@ public static class PyPickle
     public const int DefaultProtocol = 2;
 
     /// <summary>Pickles <paramref name="value"/> so that CPython's <c>pickle.loads</c> returns the equal Python value.</summary>
+    /// <param name="value">A value of the value table (see the type's remarks).</param>
+    /// <param name="protocol">2 to 5: the PROTO the pickle announces, and the opcodes used for bytes and bytearray.</param>
     /// <exception cref="PicklingError">the value (or something inside it) has no Python equivalent.</exception>
-    public static byte[] Dumps(object? value, int protocol = DefaultProtocol) => throw new NotImplementedException();
+    public static byte[] Dumps(object? value, int protocol = DefaultProtocol)
+    {
+        if (protocol is < 2 or > 5)
+            throw new PicklingError($"pickle protocol {protocol} is not written by PyCompat: Razorvine writes the binary "
+                + "protocols only; use 2 (the default), 3, 4 or 5");
+        var lowered = new Lowering().Lower(value);
+        byte[] bytes;
+        try
+        {
+            bytes = new PyPickler(protocol).dumps(lowered!);
+        }
+        catch (PickleError)
+        {
+            throw;
+        }
+        catch (StackOverflowException e)
+        {
+            throw new PicklingError("cannot pickle the value: it nests deeper than Razorvine's limit of "
+                + $"{Pickler.MAX_RECURSE_DEPTH} levels", e);
+        }
+        catch (Exception e) when (e is PickleException or InvalidCastException or ArgumentException or NotSupportedException)
+        {
+            throw new PicklingError($"cannot pickle the value: {e.Message}", e);
+        }
+        bytes[1] = (byte)protocol; // Razorvine always announces PROTO 2; the nodes wrote for `protocol`.
+        return bytes;
+    }
 
     /// <summary>Decodes one pickle written by CPython (protocols 0-5) into the .NET value table.</summary>
+    /// <remarks>Like Python's <c>pickle.loads</c>, bytes after the STOP opcode are ignored.</remarks>
     /// <exception cref="UnpicklingError">the bytes are not a pickle PyCompat can decode.</exception>
-    public static object? Loads(ReadOnlySpan<byte> data) => throw new NotImplementedException();
+    public static object? Loads(ReadOnlySpan<byte> data) => Decode(new ArraySource(data.ToArray()));
 
     /// <summary>
     /// Reads exactly one pickle from <paramref name="stream"/>: it stops at the STOP opcode, never reads past it,
     /// and leaves the stream open, so two pickles written back to back can be read with two calls.
     /// </summary>
-    public static object? Load(Stream stream) => throw new NotImplementedException();
+    /// <exception cref="UnpicklingError">the stream does not hold a pickle PyCompat can decode, or ends inside it.</exception>
+    public static object? Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return Decode(new StreamSource(stream));
+    }
+
+    private static object? Decode(IPickleSource source)
+    {
+        var transcoded = PickleTranscoder.Transcode(source);
+        object raw;
+        try
+        {
+            raw = new PyUnpickler().loads(transcoded);
+        }
+        catch (PickleError)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var inner = e is PickleException { InnerException: { } cause } ? cause : e;
+            if (inner is System.Reflection.TargetInvocationException { InnerException: { } target }) inner = target;
+            if (inner is PickleError known) throw known;
+            throw new UnpicklingError($"cannot decode the pickle: {e.Message}{(inner != e ? $" ({inner.Message})" : "")}", e);
+        }
+        return new ValueRaiser().Raise(raw);
+    }
 }

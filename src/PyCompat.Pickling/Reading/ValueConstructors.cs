@@ -1,0 +1,134 @@
+using System.Collections;
+using System.Numerics;
+using System.Text;
+
+namespace PyCompat.Pickling.Reading;
+
+/// <summary>A dict as the unpickler fills it: ordered, and taking None keys (Razorvine's SETITEM(S) casts to Hashtable).</summary>
+internal sealed class PyHashtable : Hashtable
+{
+    private static readonly object NoneKey = new();
+    private readonly List<object> _order = [];
+
+    public IEnumerable<KeyValuePair<object?, object?>> Pairs =>
+        _order.Select(k => new KeyValuePair<object?, object?>(ReferenceEquals(k, NoneKey) ? null : k, base[k]));
+
+    public override object? this[object key]
+    {
+        get => base[key ?? NoneKey];
+        set
+        {
+            var wrapped = key ?? NoneKey;
+            if (!base.ContainsKey(wrapped)) _order.Add(wrapped);
+            base[wrapped] = value;
+        }
+    }
+
+    public override void Add(object key, object? value) => this[key] = value;
+}
+
+/// <summary><c>__pycompat__.dict()</c> and <c>__pycompat__.dict(flat_key_value_tuple)</c>.</summary>
+internal sealed class DictConstructor() : PyConstructor(new PyGlobal("builtins", "dict"))
+{
+    protected override object Create(object[] args, bool viaNewObj)
+    {
+        var dict = new PyHashtable();
+        if (args is [object[] flat])
+            for (var i = 0; i + 1 < flat.Length; i += 2) dict[flat[i]] = flat[i + 1];
+        return dict;
+    }
+}
+
+/// <summary>A frozenset before its items are raised into the value table.</summary>
+internal sealed class RawFrozenSet(object[] items)
+{
+    public object[] Items { get; } = items;
+}
+
+/// <summary><c>builtins.set(iterable)</c> and <c>builtins.frozenset(iterable)</c>.</summary>
+internal sealed class SetConstructor(bool frozen) : PyConstructor(new PyGlobal("builtins", frozen ? "frozenset" : "set"))
+{
+    protected override object Create(object[] args, bool viaNewObj)
+    {
+        var items = args switch
+        {
+            [] => [],
+            [IEnumerable iterable] => iterable.Cast<object>().ToArray(),
+            _ => throw BadArgs(args),
+        };
+        return frozen ? new RawFrozenSet(items) : new HashSet<object>(items);
+    }
+}
+
+/// <summary>
+/// <c>builtins.bytes(...)</c> and <c>_codecs.encode(text, 'latin1')</c>: protocols 0-2 carry bytes as latin-1 text.
+/// </summary>
+internal sealed class BytesConstructor(PyGlobal global) : PyConstructor(global)
+{
+    protected override object Create(object[] args, bool viaNewObj) => BytesArgs.ToBytes(args) ?? throw BadArgs(args);
+}
+
+/// <summary><c>builtins.bytearray(...)</c>, decoded to <see cref="PyByteArray"/> to keep it apart from bytes.</summary>
+internal sealed class ByteArrayConstructor() : PyConstructor(new PyGlobal("builtins", "bytearray"))
+{
+    protected override object Create(object[] args, bool viaNewObj) =>
+        new PyByteArray(BytesArgs.ToBytes(args) ?? throw BadArgs(args));
+}
+
+internal static class BytesArgs
+{
+    public static byte[]? ToBytes(object[] args) => args switch
+    {
+        [] => [],
+        [byte[] bytes] => bytes,
+        [string text, string encoding] => Encode(text, encoding),
+        [IList ints] => ints.Cast<object>().Select(Convert.ToByte).ToArray(),
+        _ => null,
+    };
+
+    private static byte[] Encode(string text, string encoding) => encoding.ToLowerInvariant() switch
+    {
+        "latin1" or "latin-1" or "iso-8859-1" or "iso8859-1" => Encoding.Latin1.GetBytes(text),
+        "utf8" or "utf-8" => Encoding.UTF8.GetBytes(text),
+        "ascii" => Encoding.ASCII.GetBytes(text),
+        _ => throw new UnpicklingError($"cannot decode bytes pickled with the text encoding '{encoding}'; expected latin-1"),
+    };
+}
+
+/// <summary><c>builtins.complex(real, imag)</c>.</summary>
+internal sealed class ComplexConstructor() : PyConstructor(new PyGlobal("builtins", "complex"))
+{
+    protected override object Create(object[] args, bool viaNewObj) => args switch
+    {
+        [] => Complex.Zero,
+        [var re] => new Complex(ToDouble(re), 0),
+        [var re, var im] => new Complex(ToDouble(re), ToDouble(im)),
+        _ => throw BadArgs(args),
+    };
+
+    private static double ToDouble(object value) => value is BigInteger b ? (double)b : Convert.ToDouble(value);
+}
+
+/// <summary><c>decimal.Decimal(text)</c>: System.Decimal when exact, else <see cref="PyDecimal"/>.</summary>
+internal sealed class DecimalConstructor() : PyConstructor(new PyGlobal("decimal", "Decimal"))
+{
+    protected override object Create(object[] args, bool viaNewObj) => args switch
+    {
+        [string text] => DecimalText.FromPython(text),
+        _ => throw BadArgs(args),
+    };
+}
+
+/// <summary>
+/// <c>copyreg._reconstructor(cls, object, None)</c>: how protocols 0 and 1 pickle plain class instances;
+/// decoded as if it were <c>object.__new__(cls)</c> (NEWOBJ with no arguments).
+/// </summary>
+internal sealed class ReconstructorConstructor() : PyConstructor(new PyGlobal("copyreg", "_reconstructor"))
+{
+    protected override object Create(object[] args, bool viaNewObj) => args switch
+    {
+        [PyConstructor cls, PyConstructor { Global: { Module: "builtins", Name: "object" } }, null] =>
+            cls.construct([Array.Empty<object>(), new NewObjMarker()]),
+        _ => new PendingObject(Global, args, viaReduce: true),
+    };
+}

@@ -1,0 +1,123 @@
+using System.Collections;
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace PyCompat.Pickling;
+
+/// <summary>Builds one repr; tracks the containers being printed so that a self-containing one prints <c>[...]</c>.</summary>
+internal sealed class ReprWriter
+{
+    private readonly StringBuilder _out = new();
+    private readonly HashSet<object> _open = new(ReferenceEqualityComparer.Instance);
+
+    public override string ToString() => _out.ToString();
+
+    public ReprWriter Write(object? value)
+    {
+        switch (value)
+        {
+            case null: _out.Append("None"); break;
+            case bool b: _out.Append(b ? "True" : "False"); break;
+            case string s: _out.Append(StringText.Repr(s)); break;
+            case char c: _out.Append(StringText.Repr(c.ToString())); break;
+            case double d: _out.Append(FloatText.Repr(d)); break;
+            case float f: _out.Append(FloatText.Repr(f)); break;
+            case Half h: _out.Append(FloatText.Repr((double)h)); break;
+            case int or long or short or sbyte or byte or ushort or uint or ulong or BigInteger or Int128 or UInt128:
+                _out.Append(Convert.ToString(value, CultureInfo.InvariantCulture)); break;
+            case decimal m: _out.Append("Decimal('").Append(DecimalText.ToPython(m)).Append("')"); break;
+            case PyDecimal d: _out.Append("Decimal('").Append(d.Text).Append("')"); break;
+            case Complex c: _out.Append(FloatText.ComplexRepr(c)); break;
+            case byte[] bytes: _out.Append(StringText.BytesRepr(bytes)); break;
+            case PyByteArray ba: _out.Append("bytearray(").Append(StringText.BytesRepr(ba.Bytes)).Append(')'); break;
+            case DateOnly or TimeOnly or DateTime or DateTimeOffset or TimeSpan: _out.Append(TemporalText.Repr(value)); break;
+            case PyGlobal g: _out.Append("<global ").Append(g.Module).Append('.').Append(g.Name).Append('>'); break;
+            case PyObject o: WriteObject(o); break;
+            case PyTuple t: WriteTuple(t); break;
+            case ITuple t when value.GetType().IsValueType || value.GetType().Name.StartsWith("Tuple`", StringComparison.Ordinal):
+                WriteTuple(new PyTuple(Enumerable.Range(0, t.Length).Select(i => t[i]).ToArray())); break;
+            case PyFrozenSet fs: WriteSet(fs, fs.Count, "frozenset(", ")"); break;
+            case PyDict dict: WriteDict(dict, dict.Select(p => (p.Key, p.Value)), dict.Count); break;
+            case IDictionary dict: WriteDict(dict, dict.Cast<DictionaryEntry>().Select(e => ((object?)e.Key, e.Value)), dict.Count); break;
+            case Array array: WriteTuple(new PyTuple(array.Cast<object?>().ToArray())); break;
+            case IEnumerable set when IsSet(value): WriteSet((IEnumerable)set, ((ICollection)set).Count, "", ""); break;
+            case IList list: WriteList(list); break;
+            default: _out.Append('<').Append(value.GetType().FullName).Append(" object>"); break;
+        }
+        return this;
+    }
+
+    private void WriteObject(PyObject o) =>
+        _out.Append('<').Append(o.Type.Module).Append('.').Append(o.Type.Name).Append(" object>");
+
+    private void WriteTuple(PyTuple tuple)
+    {
+        _out.Append('(');
+        WriteItems(tuple);
+        if (tuple.Count == 1) _out.Append(',');
+        _out.Append(')');
+    }
+
+    private void WriteList(IList list)
+    {
+        if (!_open.Add(list))
+        {
+            _out.Append("[...]");
+            return;
+        }
+        _out.Append('[');
+        WriteItems(list);
+        _out.Append(']');
+        _open.Remove(list);
+    }
+
+    private void WriteSet(IEnumerable set, int count, string prefix, string suffix)
+    {
+        if (count == 0)
+        {
+            _out.Append(prefix.Length > 0 ? "frozenset()" : "set()");
+            return;
+        }
+        _out.Append(prefix).Append('{');
+        WriteItems(set);
+        _out.Append('}').Append(suffix);
+    }
+
+    private void WriteDict(object identity, IEnumerable<(object? Key, object? Value)> pairs, int count)
+    {
+        if (!_open.Add(identity))
+        {
+            _out.Append("{...}");
+            return;
+        }
+        _out.Append('{');
+        var first = true;
+        foreach (var (key, item) in pairs)
+        {
+            if (!first) _out.Append(", ");
+            first = false;
+            Write(key);
+            _out.Append(": ");
+            Write(item);
+        }
+        _out.Append('}');
+        _open.Remove(identity);
+        _ = count;
+    }
+
+    private void WriteItems(IEnumerable items)
+    {
+        var first = true;
+        foreach (var item in items)
+        {
+            if (!first) _out.Append(", ");
+            first = false;
+            Write(item);
+        }
+    }
+
+    private static bool IsSet(object value) => value.GetType().GetInterfaces().Any(i => i.IsGenericType
+        && (i.GetGenericTypeDefinition() == typeof(ISet<>) || i.GetGenericTypeDefinition() == typeof(IReadOnlySet<>)));
+}

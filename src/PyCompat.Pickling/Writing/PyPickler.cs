@@ -1,0 +1,52 @@
+using Razorvine.Pickle;
+
+namespace PyCompat.Pickling.Writing;
+
+/// <summary>
+/// Razorvine's Pickler for one call, carrying the protocol the nodes write for. Razorvine's switch on built-in
+/// .NET types (DateTime, TimeSpan, arrays, IEnumerable, ...) runs before its custom-pickler registry, so the
+/// lowering step wraps every value that needs PyCompat's encoding in a <see cref="Node"/>, and one custom pickler
+/// registered for the abstract <see cref="Node"/> writes them all.
+/// </summary>
+internal sealed class PyPickler : Pickler
+{
+    static PyPickler() => registerCustomPickler(typeof(Node), new NodePickler());
+
+    public PyPickler(int protocol) => Protocol = protocol;
+
+    public int Protocol { get; }
+
+    private sealed class NodePickler : IObjectPickler
+    {
+        public void pickle(object o, Stream outs, Pickler currentPickler) =>
+            ((Node)o).Write(new NodeWriter(outs, (PyPickler)currentPickler));
+    }
+}
+
+/// <summary>What a <see cref="Node"/> writes through: raw opcodes, and nested values saved by Razorvine.</summary>
+internal readonly struct NodeWriter(Stream output, PyPickler pickler)
+{
+    public int Protocol => pickler.Protocol;
+
+    public void Op(params ReadOnlySpan<byte> bytes) => output.Write(bytes);
+
+    public void Save(object? value) => pickler.save(value!);
+
+    public void Global(string module, string name) =>
+        Op([(byte)'c', .. System.Text.Encoding.UTF8.GetBytes($"{module}\n{name}\n")]);
+
+    /// <summary>GLOBAL module.name, the arguments, then REDUCE: Python's <c>module.name(*args)</c>.</summary>
+    public void Call(string module, string name, params object?[] args)
+    {
+        Global(module, name);
+        SaveTuple(args);
+        Op(0x52 /* REDUCE */);
+    }
+
+    public void SaveTuple(object?[] items)
+    {
+        if (items.Length > 3) Op((byte)'(');
+        foreach (var item in items) Save(item);
+        Op(items.Length switch { 0 => (byte)')', 1 => (byte)0x85, 2 => (byte)0x86, 3 => (byte)0x87, _ => (byte)'t' });
+    }
+}

@@ -1,0 +1,98 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Text;
+
+namespace PyCompat.Pickling.Writing;
+
+/// <summary>An int beyond 64 bits (Razorvine recurses into BigInteger's properties): LONG1/LONG4, as CPython writes.</summary>
+internal sealed class IntNode(BigInteger value) : Node
+{
+    public override void Write(NodeWriter writer)
+    {
+        var bytes = value.IsZero ? [] : value.ToByteArray();
+        if (bytes.Length < 256)
+        {
+            writer.Op(0x8a, (byte)bytes.Length);
+        }
+        else
+        {
+            Span<byte> header = stackalloc byte[5];
+            header[0] = 0x8b;
+            BinaryPrimitives.WriteInt32LittleEndian(header[1..], bytes.Length);
+            writer.Op(header);
+        }
+        writer.Op(bytes);
+    }
+}
+
+/// <summary>
+/// Python bytes (Razorvine writes byte[] as bytearray). Protocol 2 has no bytes opcode, so it uses CPython's own
+/// protocol 2 form, <c>_codecs.encode(latin1_text, 'latin1')</c>; protocols 3+ use BINBYTES.
+/// </summary>
+internal sealed class BytesNode(byte[] bytes) : Node
+{
+    public override void Write(NodeWriter writer)
+    {
+        if (writer.Protocol < 3)
+        {
+            writer.Call("_codecs", "encode", Encoding.Latin1.GetString(bytes), "latin1");
+            return;
+        }
+        if (bytes.Length < 256)
+        {
+            writer.Op((byte)'C', (byte)bytes.Length);
+        }
+        else
+        {
+            Span<byte> header = stackalloc byte[5];
+            header[0] = (byte)'B';
+            BinaryPrimitives.WriteInt32LittleEndian(header[1..], bytes.Length);
+            writer.Op(header);
+        }
+        writer.Op(bytes);
+    }
+}
+
+/// <summary>Python bytearray, in the form CPython writes for the protocol.</summary>
+internal sealed class ByteArrayNode(byte[] bytes) : Node
+{
+    public override void Write(NodeWriter writer)
+    {
+        switch (writer.Protocol)
+        {
+            case < 3:
+                writer.Call("builtins", "bytearray", Encoding.Latin1.GetString(bytes), "latin-1");
+                return;
+            case < 5:
+                writer.Call("builtins", "bytearray", new BytesNode(bytes));
+                return;
+            default:
+                Span<byte> header = stackalloc byte[9];
+                header[0] = 0x96; // BYTEARRAY8
+                BinaryPrimitives.WriteInt64LittleEndian(header[1..], bytes.Length);
+                writer.Op(header);
+                writer.Op(bytes);
+                return;
+        }
+    }
+}
+
+/// <summary><c>decimal.Decimal(text)</c>; the text keeps the exponent, so 1.50 stays 1.50.</summary>
+internal sealed class DecimalNode(string text) : Node
+{
+    public override void Write(NodeWriter writer) => writer.Call("decimal", "Decimal", text);
+}
+
+/// <summary><c>complex(real, imag)</c> (Razorvine would write Complex's properties as a dict).</summary>
+internal sealed class ComplexNode(Complex value) : Node
+{
+    public override void Write(NodeWriter writer) => writer.Call("builtins", "complex", value.Real, value.Imaginary);
+}
+
+/// <summary>A module-level global (function or class): GLOBAL module name.</summary>
+internal sealed class GlobalNode(PyGlobal global) : Node
+{
+    public PyGlobal Global { get; } = global;
+
+    public override void Write(NodeWriter writer) => writer.Global(Global.Module, Global.Name);
+}
