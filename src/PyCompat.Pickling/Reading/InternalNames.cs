@@ -10,4 +10,5 @@ internal static class InternalNames
     public const string Resolve = "resolve";
     public const string NewObj = "newobj";
     public const string Dict = "dict";
+    public const string DictItems = "dictitems";
 }

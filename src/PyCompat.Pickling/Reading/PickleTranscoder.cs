@@ -12,7 +12,8 @@ namespace PyCompat.Pickling.Reading;
 /// <item>every GLOBAL / STACK_GLOBAL / INST goes through <see cref="InternalNames.Resolve"/>, so unknown classes
 /// (with constructor arguments) become PyObject instead of failing in Razorvine's ClassDictConstructor;</item>
 /// <item>NEWOBJ / NEWOBJ_EX become REDUCE with a marker, so PyObject.ViaReduce survives the trip;</item>
-/// <item>EMPTY_DICT / DICT build an ordered dict that takes None keys (Razorvine's Hashtable refuses them);</item>
+/// <item>EMPTY_DICT / DICT build an ordered dict that takes None keys (Razorvine's Hashtable refuses them), and
+/// SETITEMS becomes a BUILD with the items in order (Razorvine's SETITEMS inserts them in reverse);</item>
 /// <item>FROZENSET and BYTEARRAY8 (protocols 4-5) reach the frozenset and bytearray constructors (Razorvine would
 /// give a set and bytes);</item>
 /// <item>protocol 0 text FLOAT/INT/LONG become binary (Razorvine cannot parse <c>inf</c> or ints beyond 64 bits);</item>
@@ -136,6 +137,12 @@ internal sealed class PickleTranscoder
             case PickleOps.Dict:
                 _out.WriteByte(PickleOps.Tuple);
                 CallWithTopAsArgs(InternalNames.Dict, wrapInTuple: true);
+                return;
+            case PickleOps.SetItems:
+                // Razorvine's SETITEMS inserts a batch in reverse order; dicts keep insertion order in Python.
+                _out.WriteByte(PickleOps.Tuple);
+                CallWithTopAsArgs(InternalNames.DictItems, wrapInTuple: true);
+                _out.WriteByte(PickleOps.Build);
                 return;
             case PickleOps.FrozenSet:
                 _out.WriteByte(PickleOps.Tuple);

@@ -53,6 +53,11 @@ internal sealed class PendingObject(PyGlobal type, object[] args, bool viaReduce
 
     /// <summary>Razorvine's BUILD looks this method up by name through reflection.</summary>
     public void __setstate__(object state) => State = state;
+
+    /// <summary>SETITEMS on an instance: a dict subclass (OrderedDict, defaultdict, Counter...).</summary>
+    public void __setstate__(DictItems items) =>
+        throw new UnpicklingError($"cannot decode an instance of {Type}: it is a dict subclass (its items come by "
+            + "SETITEMS), which the value table has no place for; convert it to a plain dict before pickling");
 }
 
 /// <summary>

@@ -14,6 +14,7 @@ internal sealed class PyUnpickler : Unpickler
         Register(InternalNames.Module, InternalNames.Resolve, new GlobalResolver());
         Register(InternalNames.Module, InternalNames.NewObj, new NewObjMarker());
         Register(InternalNames.Module, InternalNames.Dict, new DictConstructor());
+        Register(InternalNames.Module, InternalNames.DictItems, new DictItemsConstructor());
         Register("builtins", "set", new SetConstructor(frozen: false));
         Register("builtins", "frozenset", new SetConstructor(frozen: true));
         Register("builtins", "bytes", new BytesConstructor(new PyGlobal("builtins", "bytes")));
@@ -27,6 +28,7 @@ internal sealed class PyUnpickler : Unpickler
         Register("datetime", "timedelta", new TimedeltaConstructor());
         Register("datetime", "timezone", new TimezoneConstructor());
         Register("copyreg", "_reconstructor", new ReconstructorConstructor());
+        Register("builtins", "getattr", new GetattrConstructor());
     }
 
     private static void Register(string module, string name, IObjectConstructor constructor) =>

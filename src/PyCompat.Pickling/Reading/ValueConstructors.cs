@@ -25,6 +25,26 @@ internal sealed class PyHashtable : Hashtable
     }
 
     public override void Add(object key, object? value) => this[key] = value;
+
+    /// <summary>SETITEMS, rewritten as BUILD (Razorvine looks this method up by name).</summary>
+    public void __setstate__(DictItems items)
+    {
+        foreach (var (key, value) in items.Pairs) this[key!] = value;
+    }
+}
+
+/// <summary>The key/value pairs of one SETITEMS batch, in pickle order.</summary>
+internal sealed class DictItems(object[] flat)
+{
+    public IEnumerable<KeyValuePair<object?, object?>> Pairs =>
+        Enumerable.Range(0, flat.Length / 2).Select(i => new KeyValuePair<object?, object?>(flat[2 * i], flat[2 * i + 1]));
+}
+
+/// <summary><c>__pycompat__.dictitems(flat_key_value_tuple)</c>.</summary>
+internal sealed class DictItemsConstructor() : PyConstructor(new PyGlobal(InternalNames.Module, InternalNames.DictItems))
+{
+    protected override object Create(object[] args, bool viaNewObj) =>
+        args is [object[] flat] ? new DictItems(flat) : throw BadArgs(args);
 }
 
 /// <summary><c>__pycompat__.dict()</c> and <c>__pycompat__.dict(flat_key_value_tuple)</c>.</summary>
@@ -33,8 +53,7 @@ internal sealed class DictConstructor() : PyConstructor(new PyGlobal("builtins",
     protected override object Create(object[] args, bool viaNewObj)
     {
         var dict = new PyHashtable();
-        if (args is [object[] flat])
-            for (var i = 0; i + 1 < flat.Length; i += 2) dict[flat[i]] = flat[i + 1];
+        if (args is [object[] flat]) dict.__setstate__(new DictItems(flat));
         return dict;
     }
 }
@@ -129,6 +148,19 @@ internal sealed class ReconstructorConstructor() : PyConstructor(new PyGlobal("c
     {
         [PyConstructor cls, PyConstructor { Global: { Module: "builtins", Name: "object" } }, null] =>
             cls.construct([Array.Empty<object>(), new NewObjMarker()]),
+        _ => new PendingObject(Global, args, viaReduce: true),
+    };
+}
+
+/// <summary>
+/// <c>builtins.getattr(global, 'name')</c>: how protocols 2-3 pickle a nested global (Outer.method); decoded back
+/// to the global <c>module.Outer.method</c>. getattr on anything else (a bound method) stays a PyObject.
+/// </summary>
+internal sealed class GetattrConstructor() : PyConstructor(new PyGlobal("builtins", "getattr"))
+{
+    protected override object Create(object[] args, bool viaNewObj) => args switch
+    {
+        [PyConstructor owner, string name] => PyUnpickler.Resolve(owner.Global.Module, $"{owner.Global.Name}.{name}"),
         _ => new PendingObject(Global, args, viaReduce: true),
     };
 }

@@ -17,15 +17,16 @@ internal sealed class ValueRaiser
     {
         null or bool or double or string or byte[] => value,
         int => value,
-        long l => l is >= int.MinValue and <= int.MaxValue ? (int)l : l,
+        long l => l is >= int.MinValue and <= int.MaxValue ? (object)(int)l : l,
         BigInteger b => NormalizeInteger(b),
         _ when value.GetType().IsValueType => value,
         _ => _raised.TryGetValue(value, out var done) ? done : RaiseReference(value),
     };
 
     private static object NormalizeInteger(BigInteger value) =>
-        value >= int.MinValue && value <= int.MaxValue ? (int)value
-        : value >= long.MinValue && value <= long.MaxValue ? (long)value
+        // Each branch boxed on its own: a conditional expression would widen them all to BigInteger.
+        value >= int.MinValue && value <= int.MaxValue ? (object)(int)value
+        : value >= long.MinValue && value <= long.MaxValue ? (object)(long)value
         : value;
 
     private object? RaiseReference(object value)

@@ -39,10 +39,10 @@ internal sealed class ReprWriter
             case ITuple t when value.GetType().IsValueType || value.GetType().Name.StartsWith("Tuple`", StringComparison.Ordinal):
                 WriteTuple(new PyTuple(Enumerable.Range(0, t.Length).Select(i => t[i]).ToArray())); break;
             case PyFrozenSet fs: WriteSet(fs, fs.Count, "frozenset(", ")"); break;
-            case PyDict dict: WriteDict(dict, dict.Select(p => (p.Key, p.Value)), dict.Count); break;
-            case IDictionary dict: WriteDict(dict, dict.Cast<DictionaryEntry>().Select(e => ((object?)e.Key, e.Value)), dict.Count); break;
+            case PyDict dict: WriteDict(dict, dict.Select(p => (p.Key, p.Value))); break;
+            case IDictionary dict: WriteDict(dict, dict.Pairs()); break;
             case Array array: WriteTuple(new PyTuple(array.Cast<object?>().ToArray())); break;
-            case IEnumerable set when IsSet(value): WriteSet((IEnumerable)set, ((ICollection)set).Count, "", ""); break;
+            case IEnumerable set when IsSet(value): WriteSet(set, set.Cast<object?>().Count(), "", ""); break;
             case IList list: WriteList(list); break;
             default: _out.Append('<').Append(value.GetType().FullName).Append(" object>"); break;
         }
@@ -85,7 +85,7 @@ internal sealed class ReprWriter
         _out.Append('}').Append(suffix);
     }
 
-    private void WriteDict(object identity, IEnumerable<(object? Key, object? Value)> pairs, int count)
+    private void WriteDict(object identity, IEnumerable<(object? Key, object? Value)> pairs)
     {
         if (!_open.Add(identity))
         {
@@ -104,7 +104,6 @@ internal sealed class ReprWriter
         }
         _out.Append('}');
         _open.Remove(identity);
-        _ = count;
     }
 
     private void WriteItems(IEnumerable items)

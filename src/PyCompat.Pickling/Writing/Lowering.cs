@@ -54,7 +54,7 @@ internal sealed class Lowering
             case PyDict dict:
                 return FillDict(value, dict.Select(p => (p.Key, p.Value)));
             case IDictionary dict:
-                return FillDict(value, dict.Cast<DictionaryEntry>().Select(e => ((object?)e.Key, e.Value)));
+                return FillDict(value, dict.Pairs());
             case Array array:
                 return Whole(value, () => array.Cast<object?>().Select(Lower).ToArray());
             case ITuple tuple:

@@ -89,10 +89,23 @@ internal sealed class ComplexNode(Complex value) : Node
     public override void Write(NodeWriter writer) => writer.Call("builtins", "complex", value.Real, value.Imaginary);
 }
 
-/// <summary>A module-level global (function or class): GLOBAL module name.</summary>
+/// <summary>
+/// A module-level global (function or class): GLOBAL module name. Before protocol 4, CPython's Unpickler looks
+/// the name up with one getattr, so a nested name (Outer.method) is written as CPython writes it there:
+/// <c>getattr(module.Outer, 'method')</c>.
+/// </summary>
 internal sealed class GlobalNode(PyGlobal global) : Node
 {
     public PyGlobal Global { get; } = global;
 
-    public override void Write(NodeWriter writer) => writer.Global(Global.Module, Global.Name);
+    public override void Write(NodeWriter writer)
+    {
+        var dot = Global.Name.LastIndexOf('.');
+        if (writer.Protocol >= 4 || dot < 0)
+        {
+            writer.Global(Global.Module, Global.Name);
+            return;
+        }
+        writer.Call("builtins", "getattr", new GlobalNode(Global with { Name = Global.Name[..dot] }), Global.Name[(dot + 1)..]);
+    }
 }
