@@ -14,10 +14,12 @@ public static partial class PythonLocator
     /// <param name="environment">Reads an environment variable; <see cref="Environment.GetEnvironmentVariable(string)"/> by default.</param>
     public static PythonInstall Locate(string? pythonOption, Func<string, string?>? environment = null)
     {
-        var candidate = Choose(pythonOption, environment ?? Environment.GetEnvironmentVariable);
+        environment ??= Environment.GetEnvironmentVariable;
+        var candidate = Choose(pythonOption, environment);
         if (!File.Exists(candidate.Path))
             throw new PythonNotFoundException($"{candidate}: no such file; {PythonNotFoundException.Remedy}");
-        return candidate.IsLibrary ? FromLibrary(candidate, environment) : FromInterpreter(candidate);
+        var cache = ProbeCache.FromEnvironment(environment);
+        return candidate.IsLibrary ? FromLibrary(candidate, environment, cache) : FromInterpreter(candidate, environment, cache);
     }
 
     /// <summary>The first place, in the documented order, that names a Python.</summary>
@@ -38,7 +40,17 @@ public static partial class PythonLocator
                 $"no python3 on PATH ({environment("PATH") ?? "PATH is not set"}); {PythonNotFoundException.Remedy}");
     }
 
-    private static PythonInstall FromInterpreter(PythonCandidate candidate)
+    private static PythonInstall FromInterpreter(PythonCandidate candidate, Func<string, string?> environment, ProbeCache cache)
+    {
+        var key = ProbeCache.Key(candidate, environment);
+        if (cache.TryGet(key) is { } cached)
+            return cached;
+        var install = Probe(candidate);
+        cache.Put(key, install);
+        return install;
+    }
+
+    private static PythonInstall Probe(PythonCandidate candidate)
     {
         var answer = InterpreterProbe.Run(candidate);
         var found = $"{candidate} is {answer.Implementation} {string.Join('.', answer.Version)} at {answer.Executable}";
@@ -57,7 +69,7 @@ public static partial class PythonLocator
     /// A libpython was named: probe the interpreter of the same install and insist that its library is this one,
     /// since a library loaded with another install's standard library crashes or fails to start.
     /// </summary>
-    private static PythonInstall FromLibrary(PythonCandidate candidate, Func<string, string?>? environment)
+    private static PythonInstall FromLibrary(PythonCandidate candidate, Func<string, string?> environment, ProbeCache cache)
     {
         var match = LibraryVersion().Match(Path.GetFileName(candidate.Path));
         if (!match.Success)
@@ -69,13 +81,13 @@ public static partial class PythonLocator
         var interpreter = new[] { Path.Combine(directory, "..", "bin"), Path.Combine(directory, "..", "..", "bin") }
             .Select(folder => Path.GetFullPath(Path.Combine(folder, interpreterName)))
             .FirstOrDefault(File.Exists)
-            ?? FindOnPath(interpreterName, (environment ?? Environment.GetEnvironmentVariable)("PATH"));
+            ?? FindOnPath(interpreterName, environment("PATH"));
         if (interpreter is null)
             throw new PythonNotFoundException(
                 $"{candidate} has no {interpreterName} beside it (looked in ../bin, ../../bin and PATH); " +
                 $"pass --python with that install's {interpreterName} instead");
 
-        var install = FromInterpreter(new PythonCandidate(interpreter, $"the interpreter for {candidate.Source}"));
+        var install = FromInterpreter(new PythonCandidate(interpreter, $"the interpreter for {candidate.Source}"), environment, cache);
         var library = Path.GetFullPath(ResolveLinks(candidate.Path));
         if (library != install.Library)
             throw new PythonNotFoundException(
