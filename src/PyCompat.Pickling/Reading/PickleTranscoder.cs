@@ -42,7 +42,7 @@ internal sealed class PickleTranscoder
         {
             var op = source.ReadByte();
             if (!PickleOps.TryGetArg(op, out var kind, out var size))
-                throw new UnpicklingError($"invalid pickle opcode 0x{op:x2} at byte {_out.Length} (the data is not a pickle, or is corrupt)");
+                throw new UnpicklingError($"invalid pickle opcode 0x{op:x2} (the data is not a pickle, or is corrupt)");
             var arg = ReadArg(source, kind, size);
             if (op == PickleOps.Stop)
             {
