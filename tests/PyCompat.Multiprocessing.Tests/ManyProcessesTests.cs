@@ -1,5 +1,10 @@
 namespace PyCompat.Multiprocessing.Tests;
 
+/// <summary>Counting this process's fds needs no other test opening files meanwhile.</summary>
+[CollectionDefinition(nameof(ManyProcessesTests), DisableParallelization = true)]
+public sealed class NotInParallel;
+
+[Collection(nameof(ManyProcessesTests))]
 public sealed class ManyProcessesTests : IDisposable
 {
     private readonly TempFolder _temp = new();

@@ -30,6 +30,9 @@ public static class Python
 
     private static string FindRepoRoot()
     {
+        var recorded = typeof(Python).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepoRoot")?.Value;
+        if (recorded is not null && File.Exists(Path.Combine(recorded, "PyCompat.sln"))) return recorded;
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "PyCompat.sln"))) return dir.FullName;
         throw new DirectoryNotFoundException("cannot find PyCompat.sln above " + AppContext.BaseDirectory);

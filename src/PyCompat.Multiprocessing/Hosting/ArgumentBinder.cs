@@ -10,10 +10,15 @@ namespace PyCompat.Multiprocessing.Hosting;
 internal static class ArgumentBinder
 {
     /// <exception cref="TargetArgumentException">the arguments do not fit the parameters.</exception>
-    public static object?[] Bind(MethodInfo method, IReadOnlyList<object?> args, IReadOnlyList<KeyValuePair<string, object?>> kwargs)
+    /// <param name="method">The C# port.</param>
+    /// <param name="pythonName">The target's Python name, which the messages use as Python's would.</param>
+    /// <param name="args">The positional arguments, decoded.</param>
+    /// <param name="kwargs">The keyword arguments, decoded.</param>
+    public static object?[] Bind(MethodInfo method, string pythonName, IReadOnlyList<object?> args,
+        IReadOnlyList<KeyValuePair<string, object?>> kwargs)
     {
         var parameters = method.GetParameters();
-        var display = $"{method.Name}()";
+        var display = $"{pythonName}()";
         if (args.Count > parameters.Length)
             throw new TargetArgumentException(
                 $"{display} takes {Count(parameters.Length, "positional argument")} but {args.Count} {(args.Count == 1 ? "was" : "were")} given");

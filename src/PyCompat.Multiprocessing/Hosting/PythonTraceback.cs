@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.RegularExpressions;
+using System.Diagnostics;
 
 namespace PyCompat.Multiprocessing.Hosting;
 
@@ -8,7 +8,7 @@ namespace PyCompat.Multiprocessing.Hosting;
 /// like a Python child's: <c>Traceback (most recent call last):</c>, one <c>File "...", line N, in name</c> per frame,
 /// then <c>Type: message</c>.
 /// </summary>
-internal static partial class PythonTraceback
+internal static class PythonTraceback
 {
     private static readonly Dictionary<Type, string> PythonNames = new()
     {
@@ -49,20 +49,19 @@ internal static partial class PythonTraceback
         return error.GetType().Name;
     }
 
+    /// <summary>The target's own frames: the runtime's reflection plumbing and this host's are left out, as CPython's
+    /// own <c>_bootstrap</c> frames are the only ones above the target there.</summary>
     private static IEnumerable<string> Frames(Exception error)
     {
-        foreach (var line in (error.StackTrace ?? "").Split('\n'))
+        foreach (var frame in new StackTrace(error, fNeedFileInfo: true).GetFrames())
         {
-            var match = FrameLine().Match(line.Trim());
-            if (!match.Success) continue;
-            var method = match.Groups["method"].Value;
-            var name = method[(method.LastIndexOf('.', method.IndexOf('(') is var p and >= 0 ? p : method.Length - 1) + 1)..];
-            var file = match.Groups["file"].Success ? match.Groups["file"].Value : "<unknown>";
-            var lineNo = match.Groups["line"].Success ? match.Groups["line"].Value : "?";
-            yield return $"  File \"{file}\", line {lineNo}, in {name.Split('(')[0]}\n";
+            var method = frame.GetMethod();
+            var ns = method?.DeclaringType?.Namespace ?? "";
+            if (method is null || ns.StartsWith("System", StringComparison.Ordinal) || ns == typeof(PythonTraceback).Namespace)
+                continue;
+            var file = frame.GetFileName() ?? method.DeclaringType?.Assembly.GetName().Name ?? "<unknown>";
+            var line = frame.GetFileLineNumber() is > 0 and var n ? n.ToString() : "?";
+            yield return $"  File \"{file}\", line {line}, in {method.Name}\n";
         }
     }
-
-    [GeneratedRegex(@"^at (?<method>.+?)(?: in (?<file>.+):line (?<line>\d+))?$")]
-    private static partial Regex FrameLine();
 }

@@ -1,4 +1,5 @@
 using System.Collections;
+using Dict = System.Collections.Generic.IReadOnlyDictionary<object?, object?>;
 using PyCompat.Pickling;
 
 namespace PyCompat.Multiprocessing.Hosting;
@@ -48,7 +49,7 @@ internal sealed record SpawnRequest(
     /// What <c>__main__</c> stands for in the child: CPython imports the parent's script as <c>__mp_main__</c>, so its
     /// name is the script's file name (<c>init_main_from_path</c>) or the module the parent ran with -m.
     /// </summary>
-    private static string? MainModuleName(IDictionary preparation)
+    private static string? MainModuleName(Dict preparation)
     {
         if (Get(preparation, "init_main_from_name") is string module) return module;
         if (Get(preparation, "init_main_from_path") is string path) return Path.GetFileNameWithoutExtension(path);
@@ -62,16 +63,13 @@ internal sealed record SpawnRequest(
         _ => null,
     };
 
-    private static IDictionary AsDict(object? value, string what) =>
-        value as IDictionary ?? throw new InvalidDataException($"{what} is a {value?.GetType().Name ?? "None"}, not a dict");
+    private static Dict AsDict(object? value, string what) =>
+        value as Dict ?? throw new InvalidDataException($"{what} is a {PyTypeNames.Of(value)}, not a dict");
 
-    private static object? Get(IDictionary dict, string key) => dict.Contains(key) ? dict[key] : null;
+    private static object? Get(Dict dict, string key) => dict.TryGetValue(key, out var value) ? value : null;
 
-    private static List<KeyValuePair<string, object?>> Pairs(IDictionary dict)
-    {
-        var pairs = new List<KeyValuePair<string, object?>>();
-        foreach (DictionaryEntry entry in dict)
-            pairs.Add(new((string)entry.Key, entry.Value));
-        return pairs;
-    }
+    private static List<KeyValuePair<string, object?>> Pairs(Dict dict) =>
+        [.. dict.Select(entry => new KeyValuePair<string, object?>(
+            entry.Key as string ?? throw new InvalidDataException($"a keyword argument's name is a {PyTypeNames.Of(entry.Key)}"),
+            entry.Value))];
 }

@@ -33,9 +33,9 @@ internal static class ValueConverter
             result = (float)d;
             return true;
         }
-        if (value is IEnumerable items and not string and not byte[] and not IDictionary)
+        if (value is IEnumerable<KeyValuePair<object?, object?>> dict) return TryDictionary(dict, type, out result);
+        if (value is IEnumerable items and not string and not byte[])
             return TryCollection(items.Cast<object?>().ToList(), type, out result);
-        if (value is IDictionary dict) return TryDictionary(dict, type, out result);
         return false;
     }
 
@@ -98,14 +98,14 @@ internal static class ValueConverter
         return true;
     }
 
-    private static bool TryDictionary(IDictionary dict, Type type, out object? result)
+    private static bool TryDictionary(IEnumerable<KeyValuePair<object?, object?>> dict, Type type, out object? result)
     {
         result = null;
         if (!type.IsGenericType || !IsOneOf(type.GetGenericTypeDefinition(), typeof(Dictionary<,>), typeof(IDictionary<,>), typeof(IReadOnlyDictionary<,>)))
             return false;
         var (keyType, valueType) = (type.GetGenericArguments()[0], type.GetGenericArguments()[1]);
         var target = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(keyType, valueType))!;
-        foreach (DictionaryEntry entry in dict)
+        foreach (var entry in dict)
         {
             if (!TryConvert(entry.Key, keyType, out var key) || key is null || !TryConvert(entry.Value, valueType, out var value))
                 return false;

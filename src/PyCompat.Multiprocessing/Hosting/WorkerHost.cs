@@ -63,7 +63,7 @@ public static class WorkerHost
         {
             try
             {
-                var values = ArgumentBinder.Bind(method, request.Args, request.Kwargs);
+                var values = ArgumentBinder.Bind(method, request.Target.Name, request.Args, request.Kwargs);
                 method.Invoke(Instance(method), BindingFlags.DoNotWrapExceptions, null, values, null);
                 exitCode = 0;
             }

@@ -24,7 +24,7 @@ internal static class SpawnLauncher
         ChildProcess child;
         try
         {
-            child = ChildProcess.Start(executable, [.. prefix, .. SpawnCommandLine.Arguments(SpawnCommandLine.PipeFd)],
+            child = ChildProcess.Start(executable, [executable, .. prefix, .. SpawnCommandLine.Arguments(SpawnCommandLine.PipeFd)],
                 environment, [(data.ReadFd, SpawnCommandLine.PipeFd)], closeWhenReaped: data.WriteFd);
         }
         catch
