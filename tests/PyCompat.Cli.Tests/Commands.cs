@@ -27,7 +27,7 @@ public static class Commands
     private static async Task<BufferedCommandResult> RunAsync(string program, string[] args)
     {
         using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        return await Cli.Wrap(program).WithArguments(args).WithWorkingDirectory(RepoRoot)
+        return await CliWrap.Cli.Wrap(program).WithArguments(args).WithWorkingDirectory(RepoRoot)
             .WithEnvironmentVariables(CleanEnvironment).WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(guard.Token);
     }
