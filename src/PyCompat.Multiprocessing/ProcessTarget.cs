@@ -16,7 +16,11 @@ public abstract class ProcessTarget
     internal abstract string DisplayName { get; }
 
     /// <summary>A Python function, run in a real CPython child: e.g. <c>ProcessTarget.Python("multiprocessing_import_worker", "worker")</c>.</summary>
-    public static ProcessTarget Python(string module, string name) => new PythonTarget(new PyGlobal(module, name));
+    /// <param name="module">The module to import in the child.</param>
+    /// <param name="name">The function's name in the module.</param>
+    /// <param name="searchPath">Folders to put first on the child's <c>sys.path</c> (through PYTHONPATH), where the module lives.</param>
+    public static ProcessTarget Python(string module, string name, params string[] searchPath) =>
+        new PythonTarget(new PyGlobal(module, name), [.. searchPath.Select(Path.GetFullPath)]);
 
     /// <summary>A static .NET method (or a lambda that captures nothing), run in the PyCompat worker host.</summary>
     /// <exception cref="ArgumentException">the delegate captures state or is bound to an object, which cannot cross to another process.</exception>
@@ -27,9 +31,11 @@ public abstract class ProcessTarget
 }
 
 /// <summary>A Python function: the child is CPython itself.</summary>
-internal sealed class PythonTarget(PyGlobal global) : ProcessTarget
+internal sealed class PythonTarget(PyGlobal global, IReadOnlyList<string> searchPath) : ProcessTarget
 {
     public override PyGlobal Global { get; } = global;
+
+    public IReadOnlyList<string> SearchPath { get; } = searchPath;
 
     internal override string DisplayName => $"{Global.Name}()";
 }

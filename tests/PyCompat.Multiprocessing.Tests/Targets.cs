@@ -71,3 +71,14 @@ public static class PyPorts
     [PyTarget("pyports", "raise_error")]
     public static void RaiseError(string message) => throw new ArgumentException(message);
 }
+
+/// <summary>A C# parent, itself in a worker child, whose own child is the book's Python worker.</summary>
+public static class ReverseTargets
+{
+    public static void RunBooksPythonWorker(string pyexamples)
+    {
+        var p = new Process(ProcessTarget.Python("multiprocessing_import_worker", "worker", pyexamples));
+        p.Start();
+        p.Join();
+    }
+}

@@ -15,7 +15,7 @@ internal static class SpawnLauncher
         var (executable, prefix, assemblies, environment) = process.Target switch
         {
             DotNetTarget dotnet => ForDotNet(dotnet),
-            PythonTarget => ForPython(),
+            PythonTarget python => ForPython(python),
             _ => throw new InvalidOperationException($"unknown target kind {process.Target?.GetType().Name}"),
         };
         var payload = Concat(ProcessObjectWriter.PreparationData(process, assemblies), ProcessObjectWriter.ProcessObject(process));
@@ -46,10 +46,17 @@ internal static class SpawnLauncher
         return (worker.Executable, worker.Prefix, assemblies, NativeStringArray.CurrentEnvironment());
     }
 
-    private static (string, string[], IReadOnlyList<string>, IReadOnlyList<string>) ForPython()
+    private static (string, string[], IReadOnlyList<string>, IReadOnlyList<string>) ForPython(PythonTarget target)
     {
         var python = PythonLocator.Executable();
-        return (python, ["-B"], [], NativeStringArray.CurrentEnvironment());
+        var overrides = new Dictionary<string, string?>();
+        if (target.SearchPath.Count > 0)
+        {
+            var existing = Environment.GetEnvironmentVariable("PYTHONPATH");
+            overrides["PYTHONPATH"] = string.Join(Path.PathSeparator,
+                string.IsNullOrEmpty(existing) ? target.SearchPath : [.. target.SearchPath, existing]);
+        }
+        return (python, ["-B"], [], NativeStringArray.CurrentEnvironment(overrides));
     }
 
     private static void WritePayload(int fd, byte[] payload)

@@ -23,3 +23,12 @@ def raise_error(message):
 
 def no_port_anywhere():
     print("this has no C# port")
+
+
+def check_equal(path, literal, *args, **kwargs):
+    """Writes whether the arguments C# pickled equal the Python literal (by value and by repr, which tells bytes
+    from bytearray and int from float), and their repr."""
+    expected = eval(literal)
+    received = (args, kwargs)
+    with open(path, "w") as f:
+        f.write("%s\n%r" % (received == expected and repr(received) == repr(expected), received))
