@@ -13,6 +13,7 @@ internal static class RunVerb
 {
     private const string PythonOption = "--python";
     private const string StartMethodOption = "--start-method";
+    private const string EngineOption = "--engine";
     private static readonly string[] HelpAliases = ["--help", "-h", "-?"];
 
     public static Command Create()
@@ -34,6 +35,15 @@ internal static class RunVerb
             HelpName = "fork|spawn|forkserver",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        var engine = new Option<string>(EngineOption)
+        {
+            Description = "How CPython is started in this process. capi (default): libpython through a dozen C-API " +
+                "calls, fastest, no .NET reachable from Python. pythonnet: Python.NET's PythonEngine, so the script can " +
+                "`import clr` and call .NET in-process; its default start method is forkserver (never fork a .NET process " +
+                "that may run .NET code), --start-method fork is refused, and a script's own set_start_method still wins.",
+            HelpName = "capi|pythonnet",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var help = new Option<bool>(HelpAliases[0], HelpAliases[1..]) { Hidden = true, Arity = ArgumentArity.ZeroOrOne };
         var script = new Argument<string>("script") { Description = "The Python script, run as __main__.", Arity = ArgumentArity.ZeroOrOne };
         var arguments = new Argument<string[]>("args") { Description = "Arguments for the script (sys.argv[1:]), passed untouched." };
@@ -46,6 +56,7 @@ internal static class RunVerb
         };
         command.Options.Add(python);
         command.Options.Add(startMethod);
+        command.Options.Add(engine);
         command.Options.Add(help);
         command.Arguments.Add(script);
         command.Arguments.Add(arguments);
@@ -70,7 +81,7 @@ internal static class RunVerb
             outcome.ExitProcess();
             return outcome.ExitCode;
         }
-        catch (PythonNotFoundException e)
+        catch (Exception e) when (e is PythonNotFoundException or ArgumentException)
         {
             return Fail(e.Message);
         }
@@ -100,7 +111,7 @@ internal static class RunVerb
 
     internal static Invocation Split(IReadOnlyList<string> tokens)
     {
-        string? pythonPath = null, method = null;
+        string? pythonPath = null, method = null, engine = null;
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -112,7 +123,7 @@ internal static class RunVerb
                 return Build(token, tokens.Skip(i + 1));
 
             var (name, value) = token.IndexOf('=') is var equals and > 0 ? (token[..equals], token[(equals + 1)..]) : (token, null);
-            if (name != PythonOption && name != StartMethodOption)
+            if (name != PythonOption && name != StartMethodOption && name != EngineOption)
                 return new Invocation(null, "", Error: $"unknown option {token}; the options go before SCRIPT (see pycompat run --help)");
             if (value is null)
             {
@@ -123,6 +134,12 @@ internal static class RunVerb
 
             if (name == PythonOption)
                 pythonPath = value;
+            else if (name == EngineOption)
+            {
+                if (!Engines.All.Contains(value))
+                    return new Invocation(null, "", Error: $"{EngineOption} {value} is not one of {string.Join(", ", Engines.All)}");
+                engine = value;
+            }
             else if (StartMethods.All.Contains(value))
                 method = value;
             else
@@ -132,6 +149,6 @@ internal static class RunVerb
         return new Invocation(null, null);
 
         Invocation Build(string scriptPath, IEnumerable<string> scriptArguments) =>
-            new(new RunOptions(scriptPath, scriptArguments.ToArray()) { Python = pythonPath, StartMethod = method }, scriptPath);
+            new(new RunOptions(scriptPath, scriptArguments.ToArray()) { Python = pythonPath, StartMethod = method, Engine = engine }, scriptPath);
     }
 }

@@ -14,6 +14,12 @@ public sealed record RunOptions(string Script, IReadOnlyList<string> Arguments)
     /// </summary>
     public string? StartMethod { get; init; }
 
+    /// <summary>
+    /// How CPython is started in this process (<see cref="Engines"/>), or null for the default, <see cref="Engines.CApi"/>.
+    /// With <see cref="Engines.Pythonnet"/> the script can <c>import clr</c>, and the default start method is forkserver.
+    /// </summary>
+    public string? Engine { get; init; }
+
     /// <summary>Python modules run, in order, after the runner's set-up and before the script.</summary>
     public IReadOnlyList<PythonHook> Hooks { get; init; } = [];
 }

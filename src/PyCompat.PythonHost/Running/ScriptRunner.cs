@@ -6,7 +6,8 @@ namespace PyCompat.PythonHost.Running;
 
 /// <summary>
 /// Runs a Python script unchanged as <c>__main__</c> in CPython embedded in this process, the way
-/// <c>python3 SCRIPT ARGS...</c> runs it. The Python side lives in Resources/pycompat_runner.py.
+/// <c>python3 SCRIPT ARGS...</c> runs it. The Python side lives in Resources/pycompat_runner.py; how CPython is
+/// started is the engine's business (<see cref="Engines"/>), everything else is shared.
 /// </summary>
 public static class ScriptRunner
 {
@@ -35,19 +36,31 @@ public static class ScriptRunner
     /// <summary>Runs the script in <paramref name="install"/>; see <see cref="Run(RunOptions)"/>.</summary>
     public static ScriptOutcome Run(RunOptions options, PythonInstall install)
     {
+        var engine = CreateEngine(options.Engine);
         if (options.StartMethod is { } method && !StartMethods.All.Contains(method) && options.Hooks.Count == 0)
             throw new ArgumentException(
                 $"Unknown start method '{method}'; use one of {string.Join(", ", StartMethods.All)}.", nameof(options));
+        if (options.StartMethod is { } chosen && engine.RefusedStartMethods.TryGetValue(chosen, out var why))
+            throw new ArgumentException(why);
 
-        var api = EmbeddedInterpreter.Start(install).Api;
-        api.ExecModule(RunnerModule, InterpreterProbe.ReadResource("pycompat_runner.py"), RunnerFile);
-        var ran = api.Run($"import {RunnerModule}\n{RunnerModule}.main('{Convert.ToHexString(Configuration(options, install))}')\n");
+        engine.Start(install);
+        engine.LoadModule(RunnerModule, InterpreterProbe.ReadResource("pycompat_runner.py"), RunnerFile);
+        var configuration = options with { StartMethod = options.StartMethod ?? engine.DefaultStartMethod };
+        var ran = engine.Call(RunnerModule, "main", Convert.ToHexString(Configuration(configuration, install)));
         var outcome = ran
-            ? new ScriptOutcome((int)api.ReadInt(RunnerModule, "exit_code"), api.ReadInt(RunnerModule, "keyboard_interrupt") != 0)
-            : new ScriptOutcome(1); // the runner itself failed; PyRun_SimpleString printed why
+            ? new ScriptOutcome((int)engine.ReadInt(RunnerModule, "exit_code"), engine.ReadInt(RunnerModule, "keyboard_interrupt") != 0)
+            : new ScriptOutcome(1); // the runner itself failed; the engine printed why
         // Like python3: threads joined, atexit handlers (multiprocessing joins its children), streams flushed.
-        return api.Finalize() ? outcome : outcome with { ExitCode = 120 };
+        return engine.Finish() ? outcome : outcome with { ExitCode = 120 };
     }
+
+    /// <summary>The engine <paramref name="name"/> names (<see cref="Engines"/>); null is the default C-API engine.</summary>
+    private static IPythonEngine CreateEngine(string? name) => name switch
+    {
+        null or Engines.CApi => new CApiEngine(),
+        Engines.Pythonnet => new Bridge.PythonNetEngine(),
+        _ => throw new ArgumentException($"Unknown engine '{name}'; use one of {string.Join(", ", Engines.All)}.", nameof(name)),
+    };
 
     /// <summary>The runner's configuration as UTF-8 JSON, written by hand to keep reflection off the start-up path.</summary>
     internal static byte[] Configuration(RunOptions options, PythonInstall install)

@@ -1,0 +1,60 @@
+using System.Runtime.InteropServices;
+using PyCompat.PythonHost.Discovery;
+using Python.Runtime;
+
+namespace PyCompat.PythonHost.Bridge;
+
+/// <summary>
+/// Starts CPython through Python.NET's <c>PythonEngine.Initialize()</c>, once per process, from the one probe
+/// <see cref="PythonLocator"/> made (PITFALLS 1): library, home and executable cannot come from different installs.
+/// After <see cref="Start"/> the calling thread does not hold the GIL: every Python call goes inside
+/// <c>using (Py.GIL())</c> (PITFALLS 2).
+/// </summary>
+internal static class PythonNetRuntime
+{
+    private static readonly object s_lock = new();
+    private static PythonInstall? s_started;
+
+    /// <summary>The install CPython was started from, or null before <see cref="Start"/>.</summary>
+    public static PythonInstall? Started => s_started;
+
+    /// <summary>Starts CPython from <paramref name="install"/>; a second call with the same install does nothing.</summary>
+    /// <param name="install">The probed interpreter.</param>
+    /// <param name="pythonSignals">True for python3's own signal set-up (<c>Py_InitializeEx(1)</c>: SIGINT raises
+    /// KeyboardInterrupt, SIGPIPE ignored), as a script runner needs; false leaves signals to .NET.</param>
+    public static void Start(PythonInstall install, bool pythonSignals)
+    {
+        lock (s_lock)
+        {
+            if (s_started is not null)
+            {
+                if (s_started != install)
+                    throw new InvalidOperationException($"CPython was already started in this process from {s_started}.");
+                return;
+            }
+
+            // Set before Initialize: pythonnet would otherwise take PYTHONNET_PYDLL, and CPython would take its
+            // home and sys.executable from the first python3 on PATH.
+            Runtime.PythonDLL = install.Library;
+            PythonEngine.ProgramName = install.Executable;
+            PythonEngine.PythonHome = install.Home;
+            PythonEngine.Initialize(setSysArgv: false, initSigs: pythonSignals);
+            ForgetRuntimeFolder();
+            PythonEngine.BeginAllowThreads();
+            s_started = install;
+        }
+    }
+
+    /// <summary>
+    /// pythonnet appends the .NET runtime folder to <c>sys.path</c> (PITFALLS 6), which spawn children would inherit;
+    /// python3 does not have it, and <c>clr.AddReference</c> finds the framework's assemblies without it.
+    /// </summary>
+    private static void ForgetRuntimeFolder()
+    {
+        using var sys = Py.Import("sys");
+        using var path = sys.GetAttr("path");
+        using var folder = new PyString(RuntimeEnvironment.GetRuntimeDirectory());
+        while (path.InvokeMethod("__contains__", folder).IsTrue())
+            path.InvokeMethod("remove", folder).Dispose();
+    }
+}
