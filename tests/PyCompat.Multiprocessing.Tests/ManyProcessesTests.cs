@@ -33,7 +33,9 @@ public sealed class ManyProcessesTests : IDisposable
         Assert.Empty(Process.ActiveChildren().Intersect(processes));
         for (var i = 0; i < 50; i++)
             Assert.Equal(i.ToString(), File.ReadAllText(_temp.File($"out{i}")));
-        Assert.Equal(before, OpenFileDescriptors());
+        // The runtime may close an fd of its own meanwhile; a leak can only make the count grow.
+        var after = OpenFileDescriptors();
+        Assert.True(after <= before, $"{after - before} file descriptors more than before");
     }
 
     [Fact]

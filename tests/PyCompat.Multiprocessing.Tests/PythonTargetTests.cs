@@ -1,7 +1,4 @@
 using System.Numerics;
-using CliWrap;
-using CliWrap.Buffered;
-using PyCompat.Multiprocessing.Spawn;
 using PyCompat.Pickling;
 
 namespace PyCompat.Multiprocessing.Tests;
@@ -76,17 +73,7 @@ public sealed class PythonTargetTests : IDisposable
     public async Task The_books_python_worker_started_from_csharp_prints_Worker()
     {
         // The C# parent runs inside a worker host whose output the test captures; its child is CPython.
-        var parent = new Process(target: ReverseTargets.RunBooksPythonWorker, args: [Python.PyExamples]);
-        byte[] request = [.. ProcessObjectWriter.PreparationData(parent, [typeof(ReverseTargets).Assembly.Location]),
-            .. ProcessObjectWriter.ProcessObject(parent)];
-        var worker = WorkerLocator.Locate();
-        using var guard = new CancellationTokenSource(Patience);
-        var result = await CliWrap.Cli.Wrap(worker.Executable)
-            .WithArguments([.. worker.Prefix, .. SpawnCommandLine.Arguments(0)])
-            .WithEnvironmentVariables(new Dictionary<string, string?> { ["PYTHONUNBUFFERED"] = null })
-            .WithStandardInputPipe(PipeSource.FromBytes(request))
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(guard.Token);
+        var result = await WorkerFeed.RunAsync(ReverseTargets.RunBooksPythonWorker, [Python.PyExamples]);
         Assert.True(result.ExitCode == 0, result.StandardError);
         Assert.Equal("Worker\n", result.StandardOutput);
     }

@@ -42,6 +42,7 @@ public static class WorkerHost
         }
         if (request.Directory is { } dir && Directory.Exists(dir)) Directory.SetCurrentDirectory(dir);
         BecomeChild(request);
+        ParentWatch.FollowParentIfDaemon(pipe, request.Daemon);
 
         MethodInfo method;
         try

@@ -27,6 +27,12 @@ internal static unsafe partial class Libc
     public static partial int kill(int pid, int sig);
 
     [LibraryImport("libc", SetLastError = true)]
+    public static partial nint read(int fd, byte* buffer, nint count);
+
+    [LibraryImport("libc")]
+    public static partial void _exit(int status);
+
+    [LibraryImport("libc", SetLastError = true)]
     public static partial int waitpid(int pid, int* status, int options);
 
     [LibraryImport("libc", SetLastError = true)]

@@ -32,3 +32,12 @@ def check_equal(path, literal, *args, **kwargs):
     received = (args, kwargs)
     with open(path, "w") as f:
         f.write("%s\n%r" % (received == expected and repr(received) == repr(expected), received))
+
+
+def os_exit(code):
+    os._exit(code)
+
+
+def print_lines(child, count):
+    for line in range(count):
+        print("child %d line %d" % (child, line))

@@ -1,0 +1,55 @@
+using System.Reflection;
+
+namespace PyCompat.Multiprocessing.Hosting;
+
+/// <summary>
+/// Every C# port a worker host can resolve: the static methods marked <c>[PyTarget(module, name)]</c> in the built-in
+/// assemblies, the <c>--targets</c> assemblies and those in <c>PYCOMPAT_TARGETS</c>, loaded exactly as the worker
+/// host loads them, so what the catalog lists is what mapped mode runs.
+/// </summary>
+public sealed class PortCatalog
+{
+    private PortCatalog(IReadOnlyList<Port> ports) => Ports = ports;
+
+    /// <summary>The ports, ordered by Python module and name.</summary>
+    public IReadOnlyList<Port> Ports { get; }
+
+    /// <summary>Loads the assemblies and lists their ports.</summary>
+    /// <param name="builtIn">Assemblies already loaded whose ports are always available.</param>
+    /// <param name="assemblyPaths">More assemblies, as paths (the <c>--targets</c> option).</param>
+    /// <exception cref="IOException">an assembly could not be read.</exception>
+    /// <exception cref="BadImageFormatException">a path is not a .NET assembly.</exception>
+    public static PortCatalog Load(IEnumerable<Assembly> builtIn, IEnumerable<string> assemblyPaths)
+    {
+        var resolver = new TargetResolver(builtIn, assemblyPaths);
+        var ports = new List<Port>();
+        foreach (var assembly in resolver.Assemblies.Distinct())
+            foreach (var type in LoadableTypes(assembly))
+                foreach (var method in type.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+                    foreach (var target in method.GetCustomAttributes<PyTargetAttribute>())
+                        ports.Add(new Port(target.Module, target.Name, method));
+        return new PortCatalog([.. ports.OrderBy(p => p.Module, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)]);
+    }
+
+    private static IEnumerable<Type> LoadableTypes(Assembly assembly)
+    {
+        try
+        {
+            return assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException partial)
+        {
+            return partial.Types.OfType<Type>();
+        }
+    }
+}
+
+/// <summary>One C# port: the Python function it replaces and the static method that runs instead.</summary>
+/// <param name="Module">The Python module, as <c>[PyTarget]</c> names it.</param>
+/// <param name="Name">The function's name in that module.</param>
+/// <param name="Method">The C# static method.</param>
+public sealed record Port(string Module, string Name, MethodInfo Method)
+{
+    /// <summary><c>module.name</c>, as Python names the function.</summary>
+    public string PythonName => $"{Module}.{Name}";
+}
