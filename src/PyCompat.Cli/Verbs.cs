@@ -8,6 +8,7 @@ internal static class Verbs
     public static IEnumerable<Command> All()
     {
         yield return PortVerb.Create();
+        yield return CheckVerb.Create();
         yield return RunVerb.Create();
     }
 }

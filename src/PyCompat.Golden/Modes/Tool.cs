@@ -1,0 +1,11 @@
+namespace PyCompat.Golden.Modes;
+
+/// <summary>The program a mode starts.</summary>
+public enum Tool
+{
+    /// <summary>The CPython interpreter (<c>python3</c>, resolved once to its real path).</summary>
+    Python,
+
+    /// <summary>The <c>pycompat</c> program itself.</summary>
+    Pycompat,
+}
