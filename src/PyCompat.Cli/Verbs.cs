@@ -10,5 +10,6 @@ internal static class Verbs
         yield return PortVerb.Create();
         yield return CheckVerb.Create();
         yield return RunVerb.Create();
+        yield return TargetsVerb.Create();
     }
 }

@@ -1,0 +1,116 @@
+using PyCompat.PythonHost.Discovery;
+using Python.Runtime;
+
+namespace PyCompat.PythonHost.Bridge;
+
+/// <summary>
+/// Reads Python functions' signatures in CPython embedded through Python.NET: imports each module from a folder and
+/// asks <c>inspect.signature</c>, through pythonnet's object API. Importing runs the module's top level (not its
+/// <c>if __name__ == "__main__":</c> block); what it prints is kept off this process's stdout.
+/// </summary>
+public static class SignatureReader
+{
+    /// <summary>Looks up each <c>(module, name)</c> in modules found in <paramref name="folder"/>.</summary>
+    /// <param name="install">The CPython to embed (<see cref="PythonLocator"/>); one per process.</param>
+    /// <param name="folder">Where the modules' files are; it goes first on <c>sys.path</c>.</param>
+    /// <param name="functions">The functions to look up, as module and name.</param>
+    public static IReadOnlyList<PythonFunctionLookup> Read(PythonInstall install, string folder, IEnumerable<(string Module, string Name)> functions)
+    {
+        folder = Path.GetFullPath(folder);
+        PythonNetRuntime.Start(install, pythonSignals: false);
+        using (Py.GIL())
+        {
+            using var sys = Py.Import("sys");
+            using (var path = sys.GetAttr("path"))
+                path.InvokeMethod("insert", new PyInt(0), new PyString(folder)).Dispose();
+            using var inspect = Py.Import("inspect");
+            return [.. functions.Select(f => Lookup(sys, inspect, folder, f.Module, f.Name))];
+        }
+    }
+
+    private static PythonFunctionLookup Lookup(PyObject sys, PyObject inspect, string folder, string module, string name)
+    {
+        if (ModuleFile(folder, module) is null)
+            return new(module, name, LookupStatus.ModuleNotFound,
+                Problem: $"module not found: no {module.Replace('.', '/')}.py in {folder}");
+
+        PyObject imported;
+        try
+        {
+            imported = Quietly(sys, () => Py.Import(module));
+        }
+        catch (PythonException error)
+        {
+            return new(module, name, LookupStatus.ImportFailed, Problem: $"import {module} failed: {OneLine(error)}");
+        }
+
+        using (imported)
+        {
+            if (!imported.HasAttr(name))
+                return new(module, name, LookupStatus.NoSuchFunction, Problem: $"module {module} has no function {name}");
+            try
+            {
+                using var function = imported.GetAttr(name);
+                using var signature = inspect.InvokeMethod("signature", function);
+                return new(module, name, LookupStatus.Found, Describe(name, signature));
+            }
+            catch (PythonException error)
+            {
+                return new(module, name, LookupStatus.NoSignature, Problem: $"{module}.{name} has no signature: {OneLine(error)}");
+            }
+        }
+    }
+
+    private static PythonSignature Describe(string name, PyObject signature)
+    {
+        var parameters = new List<PythonParameter>();
+        using var empty = signature.GetAttr("empty");
+        using var operators = Py.Import("operator");
+        using var values = new PyIterable(signature.GetAttr("parameters").InvokeMethod("values"));
+        foreach (var parameter in values)
+        {
+            using (parameter)
+            using (var kind = parameter.GetAttr("kind"))
+            using (var defaultValue = parameter.GetAttr("default"))
+            {
+                parameters.Add(new PythonParameter(
+                    parameter.GetAttr("name").As<string>(),
+                    (PythonParameterKind)kind.As<int>(),
+                    HasDefault: !operators.InvokeMethod("is_", defaultValue, empty).IsTrue()));
+            }
+        }
+
+        return new PythonSignature(name, signature.ToString() ?? "()", parameters);
+    }
+
+    /// <summary>The module's source file or package, as the import system would find it in the folder.</summary>
+    private static string? ModuleFile(string folder, string module)
+    {
+        var relative = Path.Combine(module.Split('.'));
+        return new[] { Path.Combine(folder, relative + ".py"), Path.Combine(folder, relative, "__init__.py") }
+            .FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>Runs <paramref name="action"/> with Python's stdout sent to a throw-away buffer.</summary>
+    private static T Quietly<T>(PyObject sys, Func<T> action)
+    {
+        using var io = Py.Import("io");
+        using var saved = sys.GetAttr("stdout");
+        using var buffer = io.InvokeMethod("StringIO");
+        sys.SetAttr("stdout", buffer);
+        try
+        {
+            return action();
+        }
+        finally
+        {
+            sys.SetAttr("stdout", saved);
+        }
+    }
+
+    private static string OneLine(PythonException error)
+    {
+        var lines = error.Format().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length > 0 ? lines[^1] : error.Message;
+    }
+}
