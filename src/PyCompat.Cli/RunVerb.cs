@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using PyCompat.PythonHost.Discovery;
+using PyCompat.PythonHost.Mapping;
 using PyCompat.PythonHost.Running;
 
 namespace PyCompat.Cli;
@@ -14,6 +15,9 @@ internal static class RunVerb
     private const string PythonOption = "--python";
     private const string StartMethodOption = "--start-method";
     private const string EngineOption = "--engine";
+    private const string MapOption = "--map";
+    private const string TargetsOption = "--targets";
+    private const string StrictOption = "--strict";
     private static readonly string[] HelpAliases = ["--help", "-h", "-?"];
 
     public static Command Create()
@@ -44,6 +48,24 @@ internal static class RunVerb
             HelpName = "capi|pythonnet",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        var map = new Option<bool>(MapOption)
+        {
+            Description = "Mapped mode: a Process whose target has a C# port (a static method marked [PyTarget(module, name)]) " +
+                "runs in the .NET worker host, fed by CPython's own pickles; other processes run in CPython as usual.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var targets = new Option<string[]>(TargetsOption)
+        {
+            Description = "With --map: an assembly with more C# ports, beyond the book's; repeatable.",
+            HelpName = "ASSEMBLY.dll",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var strict = new Option<bool>(StrictOption)
+        {
+            Description = "With --map: stop the run before starting a process whose target has no C# port, naming the " +
+                "target and the [PyTarget] to add.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var help = new Option<bool>(HelpAliases[0], HelpAliases[1..]) { Hidden = true, Arity = ArgumentArity.ZeroOrOne };
         var script = new Argument<string>("script") { Description = "The Python script, run as __main__.", Arity = ArgumentArity.ZeroOrOne };
         var arguments = new Argument<string[]>("args") { Description = "Arguments for the script (sys.argv[1:]), passed untouched." };
@@ -57,6 +79,9 @@ internal static class RunVerb
         command.Options.Add(python);
         command.Options.Add(startMethod);
         command.Options.Add(engine);
+        command.Options.Add(map);
+        command.Options.Add(targets);
+        command.Options.Add(strict);
         command.Options.Add(help);
         command.Arguments.Add(script);
         command.Arguments.Add(arguments);
@@ -77,11 +102,11 @@ internal static class RunVerb
     {
         try
         {
-            var outcome = ScriptRunner.Run(options);
+            var outcome = ScriptRunner.Run(MappedMode.Apply(options, PyCompat.Worker.BuiltInPorts.Assemblies.Select(a => a.Location)));
             outcome.ExitProcess();
             return outcome.ExitCode;
         }
-        catch (Exception e) when (e is PythonNotFoundException or ArgumentException)
+        catch (Exception e) when (e is PythonNotFoundException or ArgumentException or MappingException)
         {
             return Fail(e.Message);
         }
@@ -112,6 +137,8 @@ internal static class RunVerb
     internal static Invocation Split(IReadOnlyList<string> tokens)
     {
         string? pythonPath = null, method = null, engine = null;
+        bool mapped = false, strict = false;
+        var targets = new List<string>();
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -121,6 +148,21 @@ internal static class RunVerb
                 return i + 1 < tokens.Count ? Build(tokens[i + 1], tokens.Skip(i + 2)) : new Invocation(null, null);
             if (!token.StartsWith('-') || token == "-")
                 return Build(token, tokens.Skip(i + 1));
+
+            if (token is MapOption or StrictOption)
+            {
+                mapped |= token == MapOption;
+                strict |= token == StrictOption;
+                continue;
+            }
+
+            if (token == TargetsOption || token.StartsWith(TargetsOption + "=", StringComparison.Ordinal))
+            {
+                if (token == TargetsOption && i + 1 >= tokens.Count)
+                    return new Invocation(null, "", Error: $"{TargetsOption} needs a value (see pycompat run --help)");
+                targets.Add(token == TargetsOption ? tokens[++i] : token[(TargetsOption.Length + 1)..]);
+                continue;
+            }
 
             var (name, value) = token.IndexOf('=') is var equals and > 0 ? (token[..equals], token[(equals + 1)..]) : (token, null);
             if (name != PythonOption && name != StartMethodOption && name != EngineOption)
@@ -149,6 +191,12 @@ internal static class RunVerb
         return new Invocation(null, null);
 
         Invocation Build(string scriptPath, IEnumerable<string> scriptArguments) =>
-            new(new RunOptions(scriptPath, scriptArguments.ToArray()) { Python = pythonPath, StartMethod = method, Engine = engine }, scriptPath);
+            !mapped && (strict || targets.Count > 0)
+                ? new Invocation(null, "", Error: $"{(strict ? StrictOption : TargetsOption)} goes with {MapOption} (pycompat run --map [--targets ASSEMBLY.dll] [--strict] SCRIPT.py)")
+                : new(new RunOptions(scriptPath, scriptArguments.ToArray())
+                {
+                    Python = pythonPath, StartMethod = method, Engine = engine,
+                    Map = mapped ? new MapOptions(targets, strict) : null,
+                }, scriptPath);
     }
 }

@@ -1,4 +1,5 @@
 using PyCompat.Multiprocessing.Hosting;
+using PyCompat.Worker;
 
 // The ports known at build time ship with the worker; others come from the parent or PYCOMPAT_TARGETS.
-return WorkerHost.Run(args, typeof(PyCompat.Examples.ExampleCatalog).Assembly, typeof(PyCompat.Examples.ImportWorker.MultiprocessingImportWorker).Assembly);
+return WorkerHost.Run(args, [.. BuiltInPorts.Assemblies]);

@@ -20,6 +20,12 @@ public sealed record RunOptions(string Script, IReadOnlyList<string> Arguments)
     /// </summary>
     public string? Engine { get; init; }
 
+    /// <summary>
+    /// Mapped mode (<c>--map</c>), or null: processes whose target has a C# port run in the .NET worker host. Apply it
+    /// with <see cref="Mapping.MappedMode.Apply"/>, which adds the hook that does it.
+    /// </summary>
+    public Mapping.MapOptions? Map { get; init; }
+
     /// <summary>Python modules run, in order, after the runner's set-up and before the script.</summary>
     public IReadOnlyList<PythonHook> Hooks { get; init; } = [];
 }

@@ -1,0 +1,151 @@
+"""Mapped mode for `pycompat run --map`: a Process whose target has a C# port runs in the .NET worker host.
+
+PyCompat.PythonHost runs this module as a hook (RunOptions.Hooks) before the script and then calls
+`install(config_hex)` with what .NET computed: the ported targets as (module, name) pairs, the worker host's command,
+the --targets assemblies and --strict.
+
+How a process is routed: the `_Popen` of every concrete Process class (fork, spawn, forkserver) is wrapped. When
+`p.start()` reaches it, a target with a port is launched by `_WorkerPopen`: CPython's own spawn Popen with its own
+pickles (preparation data, then the process object), whose only difference is the program it starts, the worker
+host. Any other process goes to the start method the script would have used anyway (fork by default, as python3).
+Nothing else changes, so `multiprocessing.get_start_method()`, a script's own `set_start_method(...)`, pool and
+manager processes, and everything the parent sees of a child (pid, exitcode, is_alive, join, sentinel, terminate,
+exit-time joins) stay CPython's. Written for CPython 3.9+.
+"""
+
+import io
+import os
+import sys
+
+from multiprocessing import context, popen_spawn_posix, process, reduction, spawn, util
+
+#: Set by install(): {(module, name)} of the targets that have a C# port.
+_ported = frozenset()
+#: The worker host: [executable, arguments before the spawn arguments...].
+_worker = []
+#: Assemblies named with --targets; the worker reads them from the preparation data (key pycompat_assemblies).
+_assemblies = []
+#: --strict: stop the run before starting a process whose target has no port.
+_strict = False
+
+_WRAPPED = "_pycompat_mapped"
+
+
+def install(config_hex):
+    """Reads the host's JSON configuration (hex-encoded UTF-8) and routes every start method through `_route`."""
+    global _ported, _worker, _assemblies, _strict
+    import json
+
+    config = json.loads(bytes.fromhex(config_hex).decode("utf-8"))
+    _ported = frozenset((module, name) for module, name in config["ports"])
+    _worker = list(config["worker"])
+    _assemblies = list(config.get("assemblies", ()))
+    _strict = bool(config.get("strict", False))
+    for name in ("ForkProcess", "SpawnProcess", "ForkServerProcess"):
+        cls = getattr(context, name, None)
+        if cls is not None:
+            _wrap(cls)
+
+
+def _wrap(cls):
+    original = cls.__dict__.get("_Popen")
+    if original is None or getattr(original, _WRAPPED, False):
+        return
+    launch = original.__func__ if isinstance(original, staticmethod) else original
+
+    def _Popen(process_obj):
+        return _route(process_obj, launch)
+
+    setattr(_Popen, _WRAPPED, True)
+    cls._Popen = staticmethod(_Popen)
+
+
+def _route(process_obj, launch):
+    key = target_key(process_obj)
+    if key is not None and key in _ported:
+        return _WorkerPopen(process_obj)
+    if _strict:
+        _stop(process_obj, key)
+    return launch(process_obj)
+
+
+def target_key(process_obj):
+    """(module, name) of the target as pickle names it, `__main__` as the script's file stem (what the worker
+    resolves); None when the process runs something else (no target, or a subclass with its own run())."""
+    target = getattr(process_obj, "_target", None)
+    if target is None or type(process_obj).run is not process.BaseProcess.run:
+        return None
+    module = getattr(target, "__module__", None)
+    name = getattr(target, "__qualname__", None)
+    if not isinstance(module, str) or not isinstance(name, str):
+        return None
+    if module in ("__main__", "__mp_main__"):
+        module = _main_stem() or module
+    return module, name
+
+
+def _main_stem():
+    path = getattr(sys.modules.get("__main__"), "__file__", None)
+    return os.path.splitext(os.path.basename(path))[0] if path else None
+
+
+def _stop(process_obj, key):
+    if key is None:
+        what = "runs %s.run(), not a target function" % type(process_obj).__qualname__
+        fix = "give the Process a module-level target function and port that"
+    else:
+        what = "has target %s.%s, which has no C# port" % key
+        fix = ('mark a static C# method with [PyTarget("%s", "%s")] and pass its assembly with --targets' % key)
+    util._flush_std_streams()
+    sys.stderr.write("pycompat run --strict: stopped before starting %s: it %s; %s\n" % (process_obj.name, what, fix))
+    sys.stderr.flush()
+    raise SystemExit(2)
+
+
+class _WorkerPopen(popen_spawn_posix.Popen):
+    """CPython's spawn Popen, launching the worker host instead of the interpreter.
+
+    `_launch` is CPython's own (Lib/multiprocessing/popen_spawn_posix.py, unchanged from 3.9 to 3.13) but for the
+    program and one key in the preparation data; it starts no resource tracker, which a .NET child does not use.
+    Everything else (poll, wait, terminate, kill, close, sentinel) is inherited.
+    """
+
+    method = "spawn"
+
+    def _launch(self, process_obj):
+        prep_data = spawn.get_preparation_data(process_obj._name)
+        if _assemblies:
+            prep_data["pycompat_assemblies"] = list(_assemblies)
+        fp = io.BytesIO()
+        context.set_spawning_popen(self)
+        try:
+            reduction.dump(prep_data, fp)
+            reduction.dump(process_obj, fp)
+        finally:
+            context.set_spawning_popen(None)
+
+        parent_r = child_w = child_r = parent_w = None
+        try:
+            parent_r, child_w = os.pipe()
+            child_r, parent_w = os.pipe()
+            cmd = (
+                _worker
+                + util._args_from_interpreter_flags()
+                + ["-c", "from multiprocessing.spawn import spawn_main; spawn_main(pipe_handle=%d)" % child_r,
+                   "--multiprocessing-fork"]
+            )
+            self._fds.extend([child_r, child_w])
+            self.pid = util.spawnv_passfds(os.fsencode(_worker[0]), cmd, self._fds)
+            self.sentinel = parent_r
+            with open(parent_w, "wb", closefd=False) as f:
+                f.write(fp.getbuffer())
+        finally:
+            fds_to_close = []
+            for fd in (parent_r, parent_w):
+                if fd is not None:
+                    fds_to_close.append(fd)
+            self.finalizer = util.Finalize(self, util.close_fds, fds_to_close)
+
+            for fd in (child_r, child_w):
+                if fd is not None:
+                    os.close(fd)

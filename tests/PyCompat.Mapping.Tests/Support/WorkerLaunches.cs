@@ -1,0 +1,37 @@
+namespace PyCompat.Mapping.Tests.Support;
+
+/// <summary>
+/// Counts the worker host's launches: a shell script set as <c>PYCOMPAT_WORKER</c> appends its pid to a log, then
+/// execs the real <c>pycompat-worker</c> in the same process (same pid, the worker's executable from then on). A
+/// line in the log is a child that ran in .NET: a CPython child (fork, spawn, forkserver) never goes through it.
+/// </summary>
+public sealed class WorkerLaunches : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("pycompat-map-").FullName;
+
+    public WorkerLaunches()
+    {
+        Wrapper = Path.Combine(_folder, "worker.sh");
+        Log = Path.Combine(_folder, "launches.log");
+        File.WriteAllText(Wrapper, $"#!/bin/sh\necho $$ >> '{Log}'\nexec '{Run.Worker}' \"$@\"\n");
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(Wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    /// <summary>The wrapper's path.</summary>
+    public string Wrapper { get; }
+
+    /// <summary>The log the wrapper appends to.</summary>
+    public string Log { get; }
+
+    /// <summary>A scratch folder for the scripts' own files.</summary>
+    public string Folder => _folder;
+
+    /// <summary>The environment that makes pycompat launch the wrapper.</summary>
+    public IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?> { ["PYCOMPAT_WORKER"] = Wrapper };
+
+    /// <summary>The pids of the worker processes launched so far.</summary>
+    public IReadOnlyList<int> Pids => File.Exists(Log) ? [.. File.ReadAllLines(Log).Where(l => l.Length > 0).Select(int.Parse)] : [];
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
