@@ -1,0 +1,5 @@
+raise RuntimeError("broken_module cannot be imported")
+
+
+def worker():
+    pass
