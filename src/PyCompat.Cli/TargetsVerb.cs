@@ -53,19 +53,20 @@ internal static class TargetsVerb
 
         PortCatalog catalog;
         PythonInstall install;
+        IReadOnlyList<PythonFunctionLookup> lookups;
         try
         {
             catalog = PortCatalog.Load(
                 [typeof(Examples.ExampleCatalog).Assembly, typeof(Examples.ImportWorker.MultiprocessingImportWorker).Assembly],
                 targets);
             install = PythonLocator.Locate(python);
+            lookups = SignatureReader.Read(install, folder, catalog.Ports.Select(p => (p.Module, p.Name)));
         }
         catch (Exception e) when (e is PythonNotFoundException or IOException or BadImageFormatException or ArgumentException)
         {
             return Fail(e.Message);
         }
 
-        var lookups = SignatureReader.Read(install, folder, catalog.Ports.Select(p => (p.Module, p.Name)));
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("Python").AddColumn("signature").AddColumn("C# port").AddColumn("fits");
         var allFit = true;

@@ -12,6 +12,9 @@ namespace PyCompat.PythonHost.Bridge;
 /// </summary>
 internal static class PythonNetRuntime
 {
+    /// <summary>The oldest CPython Python.NET 3.2 can embed (its ABI tables start at 3.11).</summary>
+    public static Version MinimumVersion { get; } = new(3, 11);
+
     private static readonly object s_lock = new();
     private static PythonInstall? s_started;
 
@@ -19,6 +22,7 @@ internal static class PythonNetRuntime
     public static PythonInstall? Started => s_started;
 
     /// <summary>Starts CPython from <paramref name="install"/>; a second call with the same install does nothing.</summary>
+    /// <exception cref="PythonNotFoundException">Python.NET cannot embed this CPython; the message says what to pass.</exception>
     /// <param name="install">The probed interpreter.</param>
     /// <param name="pythonSignals">True for python3's own signal set-up (<c>Py_InitializeEx(1)</c>: SIGINT raises
     /// KeyboardInterrupt, SIGPIPE ignored), as a script runner needs; false leaves signals to .NET.</param>
@@ -38,12 +42,26 @@ internal static class PythonNetRuntime
             Runtime.PythonDLL = install.Library;
             PythonEngine.ProgramName = install.Executable;
             PythonEngine.PythonHome = install.Home;
-            PythonEngine.Initialize(setSysArgv: false, initSigs: pythonSignals);
+            if (install.Version < MinimumVersion)
+                throw Unsupported(install, $"it supports CPython {MinimumVersion} and newer");
+            try
+            {
+                PythonEngine.Initialize(setSysArgv: false, initSigs: pythonSignals);
+            }
+            catch (NotSupportedException e)
+            {
+                throw Unsupported(install, e.Message);
+            }
+
             ForgetRuntimeFolder();
             PythonEngine.BeginAllowThreads();
             s_started = install;
         }
     }
+
+    private static PythonNotFoundException Unsupported(PythonInstall install, string why) => new(
+        $"Python.NET {typeof(PythonEngine).Assembly.GetName().Version?.ToString(3)} cannot embed CPython {install.Version} at " +
+        $"{install.Executable} ({why}); pass --python with CPython {MinimumVersion} or newer built with --enable-shared");
 
     /// <summary>
     /// pythonnet appends the .NET runtime folder to <c>sys.path</c> (PITFALLS 6), which spawn children would inherit;

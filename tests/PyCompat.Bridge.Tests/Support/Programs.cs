@@ -35,7 +35,8 @@ public static partial class Programs
     /// <summary>Runs the same interpreter pycompat embeds, directly.</summary>
     public static Task<RunResult> Python3Async(params string[] arguments) => RunAsync(Python.Executable, arguments);
 
-    private static async Task<RunResult> RunAsync(string program, string[] arguments)
+    /// <summary>Runs any program the same way.</summary>
+    public static async Task<RunResult> RunAsync(string program, string[] arguments)
     {
         var command = CliWrap.Cli.Wrap(program)
             .WithArguments(arguments)
