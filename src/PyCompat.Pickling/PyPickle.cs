@@ -1,6 +1,7 @@
 using PyCompat.Pickling.Reading;
 using PyCompat.Pickling.Writing;
 using Razorvine.Pickle;
+using PickleOps = PyCompat.Pickling.Reading.PickleOps;
 
 namespace PyCompat.Pickling;
 
@@ -63,41 +64,98 @@ public static class PyPickle
         return bytes;
     }
 
-    /// <summary>Decodes one pickle written by CPython (protocols 0-5) into the .NET value table.</summary>
+    /// <summary>Decodes one pickle written by CPython (protocols 0-5) into the .NET value table, with the default
+    /// <see cref="PickleLoadOptions"/>.</summary>
     /// <remarks>Like Python's <c>pickle.loads</c>, bytes after the STOP opcode are ignored.</remarks>
-    /// <exception cref="UnpicklingError">the bytes are not a pickle PyCompat can decode.</exception>
-    public static object? Loads(ReadOnlySpan<byte> data) => Decode(new ArraySource(data.ToArray()));
+    /// <exception cref="UnpicklingError">the bytes are not a pickle PyCompat can decode, or the options refuse it;
+    /// <see cref="UnpicklingError.Offset"/> and <see cref="UnpicklingError.Opcode"/> say where.</exception>
+    public static object? Loads(ReadOnlySpan<byte> data) => Loads(data, PickleLoadOptions.Default);
+
+    /// <summary>Decodes one pickle within the limits and allow list of <paramref name="options"/>.</summary>
+    /// <inheritdoc cref="Loads(ReadOnlySpan{byte})" />
+    public static object? Loads(ReadOnlySpan<byte> data, PickleLoadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return Decode(data, options);
+    }
 
     /// <summary>
     /// Reads exactly one pickle from <paramref name="stream"/>: it stops at the STOP opcode, never reads past it,
     /// and leaves the stream open, so two pickles written back to back can be read with two calls.
     /// </summary>
     /// <exception cref="UnpicklingError">the stream does not hold a pickle PyCompat can decode, or ends inside it.</exception>
-    public static object? Load(Stream stream)
+    public static object? Load(Stream stream) => Load(stream, PickleLoadOptions.Default);
+
+    /// <summary>Reads exactly one pickle from <paramref name="stream"/> within the limits and allow list of <paramref name="options"/>.</summary>
+    /// <inheritdoc cref="Load(Stream)" />
+    public static object? Load(Stream stream, PickleLoadOptions options)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return Decode(new StreamSource(stream));
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var buffer = StreamFramer.ReadOne(stream, options, out var length);
+        return Decode(buffer.AsSpan(0, length), options);
     }
 
-    private static object? Decode(IPickleSource source)
+    private static object? Decode(ReadOnlySpan<byte> data, PickleLoadOptions options)
     {
-        var transcoded = PickleTranscoder.Transcode(source);
+        var scan = PickleScanner.Scan(data, options);
+        var context = new DecodeContext(options);
         object raw;
-        try
+        using (context.Enter())
         {
-            raw = new PyUnpickler().loads(transcoded);
+            var buffer = PickleTranscoder.Transcode(data, scan, context, out _);
+            try
+            {
+                raw = new PyUnpickler().loads(buffer);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                throw Locate(data, scan, options, e);
+            }
+            finally
+            {
+                PickleTranscoder.Return(buffer);
+            }
+            return new ValueRaiser(scan.Shared, options.MaxDepth, scan.StopOffset).Raise(raw);
         }
-        catch (PickleError)
+    }
+
+    /// <summary>
+    /// Razorvine does not say where it failed: decode once more from a stream that does, map that position in the
+    /// rewritten pickle back to the original opcode, and report the failure there. Failures are the slow path.
+    /// </summary>
+    private static UnpicklingError Locate(ReadOnlySpan<byte> data, ScanResult scan, PickleLoadOptions options, Exception failure)
+    {
+        var cause = failure;
+        while (cause is PickleException { InnerException: { } inner1 } || cause is System.Reflection.TargetInvocationException { InnerException: { } inner2 })
+            cause = cause.InnerException!;
+        var reason = cause is UnpicklingError known
+            ? known.Reason
+            : $"cannot decode the pickle: {failure.Message}{(cause != failure ? $" ({cause.Message})" : "")}";
+        var map = new SegmentMap();
+        var context = new DecodeContext(options);
+        var position = -1;
+        using (context.Enter())
         {
-            throw;
+            var buffer = PickleTranscoder.Transcode(data, scan, context, out var length, map);
+            using var replay = new MemoryStream(buffer, 0, length, writable: false);
+            try
+            {
+                new PyUnpickler().load(replay);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                position = (int)replay.Position - 1;
+            }
+            finally
+            {
+                PickleTranscoder.Return(buffer);
+            }
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            var inner = e is PickleException { InnerException: { } cause } ? cause : e;
-            if (inner is System.Reflection.TargetInvocationException { InnerException: { } target }) inner = target;
-            if (inner is PickleError known) throw known;
-            throw new UnpicklingError($"cannot decode the pickle: {e.Message}{(inner != e ? $" ({inner.Message})" : "")}", e);
-        }
-        return new ValueRaiser().Raise(raw);
+        var offset = position >= 0 ? map.OriginalOffset(data, position) : -1;
+        if (offset < 0) offset = scan.StopOffset;
+        return new UnpicklingError(reason, offset, PickleOps.Name(data[offset]), cause);
     }
 }

@@ -27,14 +27,14 @@ public sealed class PickletesterDataTests(PickletesterFixture fixture) : IClassF
     [MemberData(nameof(Names))]
     public void Cpythons_pickletester_data_decodes_to_what_create_data_reprs(string name)
     {
-        Assert.Equal(fixture.Repr, PyRepr.Repr(PyPickle.Loads(fixture.Data[name])));
+        Assert.Equal(fixture.Repr, PyRepr.Repr(PyPickle.Loads(fixture.Data[name], PickleLoadOptions.Trusted)));
     }
 
     [Theory]
     [MemberData(nameof(Names))]
     public void Pickletester_instances_of_class_C_decode_to_one_shared_PyObject_with_their_state(string name)
     {
-        var data = Assert.IsType<List<object?>>(PyPickle.Loads(fixture.Data[name]));
+        var data = Assert.IsType<List<object?>>(PyPickle.Loads(fixture.Data[name], PickleLoadOptions.Trusted));
 
         Assert.Equal(18, data.Count);
         var tuple = Assert.IsType<PyTuple>(data[15]);

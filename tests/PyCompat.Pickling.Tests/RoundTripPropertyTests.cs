@@ -50,7 +50,7 @@ public sealed class RoundTripPropertyTests
     {
         Gen.Select(Value, Gen.Int[2, 5]).Sample((value, protocol) =>
         {
-            var decoded = PyPickle.Loads(PyPickle.Dumps(value, protocol));
+            var decoded = PyPickle.Loads(PyPickle.Dumps(value, protocol), PickleLoadOptions.Trusted);
             return Same(value, decoded);
         }, iter: 2000);
     }

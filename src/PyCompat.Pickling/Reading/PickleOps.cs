@@ -20,8 +20,97 @@ internal static class PickleOps
         LongBinGet = (byte)'j', LongBinPut = (byte)'r', Appends = (byte)'e', EmptyList = (byte)']',
         Proto = 0x80, NewObj = 0x81, Ext1 = 0x82, Ext2 = 0x83, Ext4 = 0x84, Tuple1 = 0x85, Tuple2 = 0x86,
         Tuple3 = 0x87, Long1 = 0x8a, Long4 = 0x8b, BinBytes8 = 0x8e, FrozenSet = 0x91, NewObjEx = 0x92,
-        StackGlobal = 0x93, Memoize = 0x94, Frame = 0x95, ByteArray8 = 0x96, NextBuffer = 0x97,
+        StackGlobal = 0x93, Memoize = 0x94, Frame = 0x95, ByteArray8 = 0x96, NextBuffer = 0x97, Dup = (byte)'2', PopMark = (byte)'1',
+        Get = (byte)'g', BinGet = (byte)'h', Put = (byte)'p', BinPut = (byte)'q', SetItem = (byte)'s', Append = (byte)'a',
+        List = (byte)'l', Obj = (byte)'o', EmptySet = 0x8f, AddItems = 0x90, BinInt = (byte)'J',
+        ShortBinUnicode = 0x8c, BinUnicode8 = 0x8d, None = (byte)'N', String = (byte)'S', BinString = (byte)'T',
+        ShortBinString = (byte)'U', Unicode = (byte)'V',
         ReadOnlyBuffer = 0x98, PersId = (byte)'P', BinPersId = (byte)'Q', NewTrue = 0x88, NewFalse = 0x89;
+
+    private static readonly string[] Names = BuildNames();
+
+    /// <summary>The opcode's name as pickletools prints it, or <c>0xNN</c> for a byte that is no opcode.</summary>
+    public static string Name(byte op) => Names[op];
+
+    private static string[] BuildNames()
+    {
+        var names = new string[256];
+        for (var i = 0; i < names.Length; i++) names[i] = $"0x{i:x2}";
+        foreach (var (op, name) in KnownNames()) names[op] = name;
+        return names;
+    }
+
+    private static Dictionary<byte, string> KnownNames() => new()
+    {
+        [0x28] = "MARK",
+        [0x29] = "EMPTY_TUPLE",
+        [0x2e] = "STOP",
+        [0x30] = "POP",
+        [0x31] = "POP_MARK",
+        [0x32] = "DUP",
+        [0x42] = "BINBYTES",
+        [0x43] = "SHORT_BINBYTES",
+        [0x46] = "FLOAT",
+        [0x47] = "BINFLOAT",
+        [0x49] = "INT",
+        [0x4a] = "BININT",
+        [0x4b] = "BININT1",
+        [0x4c] = "LONG",
+        [0x4d] = "BININT2",
+        [0x4e] = "NONE",
+        [0x50] = "PERSID",
+        [0x51] = "BINPERSID",
+        [0x52] = "REDUCE",
+        [0x53] = "STRING",
+        [0x54] = "BINSTRING",
+        [0x55] = "SHORT_BINSTRING",
+        [0x56] = "UNICODE",
+        [0x58] = "BINUNICODE",
+        [0x5d] = "EMPTY_LIST",
+        [0x61] = "APPEND",
+        [0x62] = "BUILD",
+        [0x63] = "GLOBAL",
+        [0x64] = "DICT",
+        [0x65] = "APPENDS",
+        [0x67] = "GET",
+        [0x68] = "BINGET",
+        [0x69] = "INST",
+        [0x6a] = "LONG_BINGET",
+        [0x6c] = "LIST",
+        [0x6f] = "OBJ",
+        [0x70] = "PUT",
+        [0x71] = "BINPUT",
+        [0x72] = "LONG_BINPUT",
+        [0x73] = "SETITEM",
+        [0x74] = "TUPLE",
+        [0x75] = "SETITEMS",
+        [0x7d] = "EMPTY_DICT",
+        [0x80] = "PROTO",
+        [0x81] = "NEWOBJ",
+        [0x82] = "EXT1",
+        [0x83] = "EXT2",
+        [0x84] = "EXT4",
+        [0x85] = "TUPLE1",
+        [0x86] = "TUPLE2",
+        [0x87] = "TUPLE3",
+        [0x88] = "NEWTRUE",
+        [0x89] = "NEWFALSE",
+        [0x8a] = "LONG1",
+        [0x8b] = "LONG4",
+        [0x8c] = "SHORT_BINUNICODE",
+        [0x8d] = "BINUNICODE8",
+        [0x8e] = "BINBYTES8",
+        [0x8f] = "EMPTY_SET",
+        [0x90] = "ADDITEMS",
+        [0x91] = "FROZENSET",
+        [0x92] = "NEWOBJ_EX",
+        [0x93] = "STACK_GLOBAL",
+        [0x94] = "MEMOIZE",
+        [0x95] = "FRAME",
+        [0x96] = "BYTEARRAY8",
+        [0x97] = "NEXT_BUFFER",
+        [0x98] = "READONLY_BUFFER"
+    };
 
     /// <summary>The argument layout of <paramref name="op"/>, or false for a byte that is no opcode.</summary>
     public static bool TryGetArg(byte op, out ArgKind kind, out int size)

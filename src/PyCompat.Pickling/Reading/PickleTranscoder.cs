@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Numerics;
@@ -6,8 +7,8 @@ using System.Text;
 namespace PyCompat.Pickling.Reading;
 
 /// <summary>
-/// Reads exactly one pickle (up to and including STOP) and rewrites the few opcodes whose Razorvine handling loses
-/// Python information into equivalent opcode sequences that reach PyCompat's registered constructors:
+/// Rewrites the few opcodes whose Razorvine handling loses Python information into equivalent opcode sequences that
+/// reach PyCompat's registered constructors, after <see cref="PickleScanner"/> has validated the pickle:
 /// <list type="bullet">
 /// <item>every GLOBAL / STACK_GLOBAL / INST goes through <see cref="InternalNames.Resolve"/>, so unknown classes
 /// (with constructor arguments) become PyObject instead of failing in Razorvine's ClassDictConstructor;</item>
@@ -17,222 +18,279 @@ namespace PyCompat.Pickling.Reading;
 /// <item>FROZENSET and BYTEARRAY8 (protocols 4-5) reach the frozenset and bytearray constructors (Razorvine would
 /// give a set and bytes);</item>
 /// <item>protocol 0 text FLOAT/INT/LONG become binary (Razorvine cannot parse <c>inf</c> or ints beyond 64 bits);</item>
-/// <item>MEMOIZE becomes an explicit LONG_BINPUT, which leaves memo slot -1 free as a scratch register for
-/// reordering the stack (pickle has no SWAP opcode);</item>
+/// <item>memo writes that no GET reads are dropped (Razorvine would hash each into its memo), and MEMOIZE becomes an
+/// explicit LONG_BINPUT; negative memo slots, which no pickle can use, hold PyCompat's scratch register (pickle has
+/// no SWAP opcode) and its internal callables, so each is named once per pickle;</item>
+/// <item>bytes of <see cref="PickleScanner.LargeBytes"/> and more are copied once, straight into their array, and
+/// handed to Razorvine as out-of-band buffers (NEXT_BUFFER, Razorvine's <c>nextBuffer()</c> extension point);</item>
 /// <item>FRAME is dropped: its lengths no longer hold after rewriting, and Razorvine ignores it anyway.</item>
 /// </list>
-/// Razorvine still does all the decoding; this only reshapes the opcode stream it is given.
+/// Everything between the opcodes the scanner listed is copied as one block. Razorvine still does all the decoding.
 /// </summary>
 internal sealed class PickleTranscoder
 {
     private const int Scratch = -1;
-    private readonly MemoryStream _out = new();
-    private int _memoCount;
+    private static readonly string[] SlotNames =
+        ["", "", InternalNames.Dict, InternalNames.DictItems, InternalNames.NewObj, InternalNames.Resolve];
+    private const int DictSlot = -2, DictItemsSlot = -3, NewObjSlot = -4, ResolveSlot = -5;
 
-    public static byte[] Transcode(IPickleSource source)
+    private byte[] _out;
+    private int _length;
+    private int _memoizeOps;
+    private readonly bool[] _slotNamed = new bool[SlotNames.Length];
+    private readonly ScanResult _scan;
+    private readonly DecodeContext _context;
+    private readonly SegmentMap? _map;
+
+    private PickleTranscoder(int capacity, ScanResult scan, DecodeContext context, SegmentMap? map)
     {
-        var transcoder = new PickleTranscoder();
-        transcoder.Run(source);
-        return transcoder._out.ToArray();
+        _out = ArrayPool<byte>.Shared.Rent(capacity);
+        _scan = scan;
+        _context = context;
+        _map = map;
     }
 
-    private void Run(IPickleSource source)
+    /// <summary>
+    /// The rewritten pickle in a pooled buffer (return it with <see cref="Return"/>), of which the first
+    /// <paramref name="length"/> bytes are the pickle. With <paramref name="map"/>, records where each output byte
+    /// came from (for locating a failure).
+    /// </summary>
+    public static byte[] Transcode(ReadOnlySpan<byte> data, ScanResult scan, DecodeContext context, out int length, SegmentMap? map = null)
     {
-        while (true)
+        var end = scan.StopOffset + 1;
+        var transcoder = new PickleTranscoder((int)Math.Min(Array.MaxLength, end + 64 + scan.Rewrites.Count * 8L), scan, context, map);
+        var run = 0;
+        foreach (var at in scan.Rewrites)
         {
-            var op = source.ReadByte();
-            if (!PickleOps.TryGetArg(op, out var kind, out var size))
-                throw new UnpicklingError($"invalid pickle opcode 0x{op:x2} (the data is not a pickle, or is corrupt)");
-            var arg = ReadArg(source, kind, size);
-            if (op == PickleOps.Stop)
-            {
-                _out.WriteByte(op);
-                return;
-            }
-            Rewrite(op, arg, size);
+            transcoder.CopyRun(data, run, at);
+            var opEnd = OpEnd(data, at);
+            var before = transcoder._length;
+            transcoder.Rewrite(data, at, opEnd);
+            map?.Rewrite(before, transcoder._length, at);
+            run = opEnd;
         }
+        transcoder.CopyRun(data, run, end);
+        length = transcoder._length;
+        return transcoder._out;
     }
 
-    private static byte[] ReadArg(IPickleSource source, ArgKind kind, int size)
+    public static void Return(byte[] buffer) => ArrayPool<byte>.Shared.Return(buffer);
+
+    /// <summary>The offset just past the opcode at <paramref name="at"/> and its argument (the scanner checked it).</summary>
+    public static int OpEnd(ReadOnlySpan<byte> data, int at)
     {
+        PickleOps.TryGetArg(data[at], out var kind, out var size);
+        var start = at + 1;
         switch (kind)
         {
-            case ArgKind.None:
-                return [];
-            case ArgKind.Fixed:
-                var fixedArg = new byte[size];
-                source.ReadExactly(fixedArg);
-                return fixedArg;
-            case ArgKind.Line:
-                return ReadLine(source);
+            case ArgKind.None: return start;
+            case ArgKind.Fixed: return start + size;
+            case ArgKind.Line: return start + data[start..].IndexOf((byte)'\n') + 1;
             case ArgKind.TwoLines:
-                return [.. ReadLine(source), .. ReadLine(source)];
+                var first = start + data[start..].IndexOf((byte)'\n') + 1;
+                return first + data[first..].IndexOf((byte)'\n') + 1;
             default:
-                Span<byte> prefix = stackalloc byte[size];
-                source.ReadExactly(prefix);
+                var prefix = data.Slice(start, size);
                 var length = size switch
                 {
                     1 => prefix[0],
-                    4 => BinaryPrimitives.ReadUInt32LittleEndian(prefix),
-                    _ => BinaryPrimitives.ReadUInt64LittleEndian(prefix),
+                    4 => (long)BinaryPrimitives.ReadUInt32LittleEndian(prefix),
+                    _ => (long)BinaryPrimitives.ReadUInt64LittleEndian(prefix),
                 };
-                if (length > int.MaxValue - 64)
-                    throw new UnpicklingError($"a pickle opcode argument of {length} bytes is larger than a .NET array can hold");
-                var counted = new byte[size + (int)length];
-                prefix.CopyTo(counted);
-                source.ReadExactly(counted.AsSpan(size));
-                return counted;
+                return start + size + (int)length;
         }
     }
 
-    private static byte[] ReadLine(IPickleSource source)
+    private void CopyRun(ReadOnlySpan<byte> data, int from, int to)
     {
-        var line = new List<byte>();
-        byte b;
-        do
-        {
-            b = source.ReadByte();
-            line.Add(b);
-        } while (b != (byte)'\n');
-        return [.. line];
+        if (to <= from) return;
+        _map?.Run(_length, from, to - from);
+        Write(data[from..to]);
     }
 
-    private void Rewrite(byte op, byte[] arg, int size)
+    private void Rewrite(ReadOnlySpan<byte> data, int at, int end)
+    {
+        var op = data[at];
+        var arg = data[(at + 1)..end];
+        try
+        {
+            RewriteOp(op, arg);
+        }
+        catch (UnpicklingError e)
+        {
+            throw e.At(at, PickleOps.Name(op));
+        }
+    }
+
+    private void RewriteOp(byte op, ReadOnlySpan<byte> arg)
     {
         switch (op)
         {
             case PickleOps.Frame:
                 return;
             case PickleOps.Memoize:
-                EmitLongBinPut(_memoCount++);
+                var index = _scan.MemoizeIndex is { } mixed && mixed.TryGetValue(_memoizeOps, out var m) ? m : _memoizeOps;
+                _memoizeOps++;
+                if (Kept(index)) EmitWithInt32(PickleOps.LongBinPut, index);
+                return;
+            case PickleOps.BinPut:
+                if (Kept(arg[0])) Write([op, arg[0]]);
+                return;
+            case PickleOps.LongBinPut:
+                var longIndex = BinaryPrimitives.ReadInt32LittleEndian(arg);
+                if (Kept(longIndex)) EmitWithInt32(PickleOps.LongBinPut, longIndex);
+                return;
+            case PickleOps.Put:
+                var putIndex = int.Parse(Encoding.ASCII.GetString(arg[..^1]), CultureInfo.InvariantCulture);
+                if (Kept(putIndex)) EmitWithInt32(PickleOps.LongBinPut, putIndex);
                 return;
             case PickleOps.Global:
-                var (module, name) = SplitLines(arg);
-                EmitResolve(module, name);
+                var nl = arg.IndexOf((byte)'\n');
+                EmitResolve(arg[..nl], arg[(nl + 1)..^1]);
                 return;
             case PickleOps.StackGlobal:
-                _out.WriteByte(PickleOps.Tuple2);
-                CallWithTopAsArgs(InternalNames.Resolve, wrapInTuple: false);
+                WriteByte(PickleOps.Tuple2);
+                StashTop();
+                EmitInternal(ResolveSlot);
+                EmitWithInt32(PickleOps.LongBinGet, Scratch);
+                WriteByte(PickleOps.Reduce);
                 return;
             case PickleOps.Inst:
-                var (instModule, instName) = SplitLines(arg);
-                _out.WriteByte(PickleOps.Tuple);
+                var instNl = arg.IndexOf((byte)'\n');
+                WriteByte(PickleOps.Tuple);
                 StashTop();
-                EmitResolve(instModule, instName);
-                EmitLongBinGet(Scratch);
-                _out.WriteByte(PickleOps.Reduce);
+                EmitResolve(arg[..instNl], arg[(instNl + 1)..^1]);
+                EmitWithInt32(PickleOps.LongBinGet, Scratch);
+                WriteByte(PickleOps.Reduce);
                 return;
             case PickleOps.NewObj:
-                EmitInternalGlobal(InternalNames.NewObj);
-                _out.Write([PickleOps.Tuple2, PickleOps.Reduce]);
+                EmitInternal(NewObjSlot);
+                Write([PickleOps.Tuple2, PickleOps.Reduce]);
                 return;
             case PickleOps.NewObjEx:
-                EmitInternalGlobal(InternalNames.NewObj);
-                _out.Write([PickleOps.Tuple3, PickleOps.Reduce]);
+                EmitInternal(NewObjSlot);
+                Write([PickleOps.Tuple3, PickleOps.Reduce]);
                 return;
             case PickleOps.EmptyDict:
-                EmitInternalGlobal(InternalNames.Dict);
-                _out.Write([PickleOps.EmptyTuple, PickleOps.Reduce]);
+                EmitInternal(DictSlot);
+                Write([PickleOps.EmptyTuple, PickleOps.Reduce]);
                 return;
             case PickleOps.Dict:
-                _out.WriteByte(PickleOps.Tuple);
-                CallWithTopAsArgs(InternalNames.Dict, wrapInTuple: true);
+                WriteByte(PickleOps.Tuple);
+                CallWithTopAsArg(DictSlot);
                 return;
             case PickleOps.SetItems:
                 // Razorvine's SETITEMS inserts a batch in reverse order; dicts keep insertion order in Python.
-                _out.WriteByte(PickleOps.Tuple);
-                CallWithTopAsArgs(InternalNames.DictItems, wrapInTuple: true);
-                _out.WriteByte(PickleOps.Build);
+                WriteByte(PickleOps.Tuple);
+                CallWithTopAsArg(DictItemsSlot);
+                WriteByte(PickleOps.Build);
                 return;
             case PickleOps.FrozenSet:
-                _out.WriteByte(PickleOps.Tuple);
+                WriteByte(PickleOps.Tuple);
                 StashTop();
-                EmitResolve("builtins", "frozenset");
-                EmitLongBinGet(Scratch);
-                _out.Write([PickleOps.Tuple1, PickleOps.Reduce]);
+                EmitResolve("builtins"u8, "frozenset"u8);
+                EmitWithInt32(PickleOps.LongBinGet, Scratch);
+                Write([PickleOps.Tuple1, PickleOps.Reduce]);
                 return;
             case PickleOps.ByteArray8:
-                EmitResolve("builtins", "bytearray");
-                _out.WriteByte(PickleOps.BinBytes8);
-                _out.Write(arg);
-                _out.Write([PickleOps.Tuple1, PickleOps.Reduce]);
+                EmitResolve("builtins"u8, "bytearray"u8);
+                EmitBytes(arg[8..]);
+                Write([PickleOps.Tuple1, PickleOps.Reduce]);
+                return;
+            case PickleOps.BinBytes:
+                EmitBytes(arg[4..]);
+                return;
+            case PickleOps.BinBytes8:
+                EmitBytes(arg[8..]);
                 return;
             case PickleOps.Float:
                 EmitBinFloat(ParseFloat(arg));
                 return;
             case PickleOps.Int when arg is [(byte)'0', (byte)'0' or (byte)'1', (byte)'\n']:
-                _out.WriteByte(arg[1] == '1' ? PickleOps.NewTrue : PickleOps.NewFalse);
+                WriteByte(arg[1] == '1' ? PickleOps.NewTrue : PickleOps.NewFalse);
                 return;
             case PickleOps.Int or PickleOps.Long:
                 EmitLong(ParseInteger(arg));
                 return;
-            case PickleOps.NextBuffer or PickleOps.ReadOnlyBuffer:
-                throw new UnpicklingError("the pickle refers to out-of-band buffers (protocol 5 with buffer_callback); "
-                    + "PyCompat reads in-band pickles only: pickle without buffer_callback");
-            case PickleOps.Ext1 or PickleOps.Ext2 or PickleOps.Ext4:
-                throw new UnpicklingError("the pickle uses copyreg extension codes (EXT1/EXT2/EXT4), which name classes "
-                    + "through a registry only the writing process knows; pickle without copyreg.add_extension");
-            case PickleOps.PersId or PickleOps.BinPersId:
-                throw new UnpicklingError("the pickle holds persistent ids (a Pickler with persistent_id), which only "
-                    + "the writing program can resolve; pickle without persistent_id");
             default:
-                _out.WriteByte(op);
-                _out.Write(arg);
-                return;
+                throw new UnpicklingError($"internal: opcode 0x{op:x2} was listed for rewriting");
         }
+    }
+
+    /// <summary>Whether a memo write must stay: some GET reads its index.</summary>
+    private bool Kept(int index) => _scan.Fetched is { } fetched && fetched.Contains(index);
+
+    /// <summary>Large bytes go out of band: one copy into their own array; small ones stay BINBYTES8.</summary>
+    private void EmitBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length >= PickleScanner.LargeBytes)
+        {
+            var copy = GC.AllocateUninitializedArray<byte>(bytes.Length);
+            bytes.CopyTo(copy);
+            _context.Buffers.Enqueue(copy);
+            WriteByte(PickleOps.NextBuffer);
+            return;
+        }
+        Span<byte> header = stackalloc byte[9];
+        header[0] = PickleOps.BinBytes8;
+        BinaryPrimitives.WriteInt64LittleEndian(header[1..], bytes.Length);
+        Write(header);
+        Write(bytes);
     }
 
     /// <summary>Moves the top of the stack into the scratch memo slot and pops it.</summary>
     private void StashTop()
     {
-        EmitLongBinPut(Scratch);
-        _out.WriteByte(PickleOps.Pop);
+        EmitWithInt32(PickleOps.LongBinPut, Scratch);
+        WriteByte(PickleOps.Pop);
     }
 
-    /// <summary>Calls internal callable <paramref name="name"/> with the top of the stack (as the args tuple, or as the one argument).</summary>
-    private void CallWithTopAsArgs(string name, bool wrapInTuple)
+    /// <summary>Calls the internal callable in <paramref name="slot"/> with the top of the stack as its one argument.</summary>
+    private void CallWithTopAsArg(int slot)
     {
         StashTop();
-        EmitInternalGlobal(name);
-        EmitLongBinGet(Scratch);
-        if (wrapInTuple) _out.WriteByte(PickleOps.Tuple1);
-        _out.WriteByte(PickleOps.Reduce);
+        EmitInternal(slot);
+        EmitWithInt32(PickleOps.LongBinGet, Scratch);
+        Write([PickleOps.Tuple1, PickleOps.Reduce]);
     }
 
-    private void EmitResolve(string module, string name)
+    private void EmitResolve(ReadOnlySpan<byte> module, ReadOnlySpan<byte> name)
     {
-        EmitInternalGlobal(InternalNames.Resolve);
+        EmitInternal(ResolveSlot);
         EmitUnicode(module);
         EmitUnicode(name);
-        _out.Write([PickleOps.Tuple2, PickleOps.Reduce]);
+        Write([PickleOps.Tuple2, PickleOps.Reduce]);
     }
 
-    private void EmitInternalGlobal(string name)
+    /// <summary>Pushes PyCompat's internal callable of <paramref name="slot"/>: by GLOBAL the first time, then from the memo.</summary>
+    private void EmitInternal(int slot)
     {
-        _out.WriteByte(PickleOps.Global);
-        _out.Write(Encoding.ASCII.GetBytes($"{InternalNames.Module}\n{name}\n"));
+        if (_slotNamed[-slot])
+        {
+            EmitWithInt32(PickleOps.LongBinGet, slot);
+            return;
+        }
+        _slotNamed[-slot] = true;
+        WriteByte(PickleOps.Global);
+        Write(Encoding.ASCII.GetBytes($"{InternalNames.Module}\n{SlotNames[-slot]}\n"));
+        EmitWithInt32(PickleOps.LongBinPut, slot);
     }
 
-    private void EmitUnicode(string text)
+    private void EmitUnicode(ReadOnlySpan<byte> utf8)
     {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        _out.WriteByte(PickleOps.BinUnicode);
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32LittleEndian(length, bytes.Length);
-        _out.Write(length);
-        _out.Write(bytes);
+        Span<byte> header = stackalloc byte[5];
+        header[0] = PickleOps.BinUnicode;
+        BinaryPrimitives.WriteInt32LittleEndian(header[1..], utf8.Length);
+        Write(header);
+        Write(utf8);
     }
-
-    private void EmitLongBinPut(int index) => EmitWithInt32(PickleOps.LongBinPut, index);
-
-    private void EmitLongBinGet(int index) => EmitWithInt32(PickleOps.LongBinGet, index);
 
     private void EmitWithInt32(byte op, int value)
     {
         Span<byte> bytes = stackalloc byte[5];
         bytes[0] = op;
         BinaryPrimitives.WriteInt32LittleEndian(bytes[1..], value);
-        _out.Write(bytes);
+        Write(bytes);
     }
 
     private void EmitBinFloat(double value)
@@ -240,7 +298,7 @@ internal sealed class PickleTranscoder
         Span<byte> bytes = stackalloc byte[9];
         bytes[0] = PickleOps.BinFloat;
         BinaryPrimitives.WriteDoubleBigEndian(bytes[1..], value);
-        _out.Write(bytes);
+        Write(bytes);
     }
 
     private void EmitLong(BigInteger value)
@@ -248,26 +306,39 @@ internal sealed class PickleTranscoder
         var bytes = value.ToByteArray();
         if (bytes.Length < 256)
         {
-            _out.Write([PickleOps.Long1, (byte)bytes.Length]);
+            Write([PickleOps.Long1, (byte)bytes.Length]);
         }
         else
         {
-            _out.WriteByte(PickleOps.Long4);
-            Span<byte> length = stackalloc byte[4];
-            BinaryPrimitives.WriteInt32LittleEndian(length, bytes.Length);
-            _out.Write(length);
+            EmitWithInt32(PickleOps.Long4, bytes.Length);
         }
-        _out.Write(bytes);
+        Write(bytes);
     }
 
-    private static (string Module, string Name) SplitLines(byte[] arg)
+    private void WriteByte(byte b)
     {
-        var text = Encoding.UTF8.GetString(arg);
-        var parts = text.Split('\n');
-        return (parts[0], parts[1]);
+        if (_length == _out.Length) Grow(1);
+        _out[_length++] = b;
     }
 
-    private static double ParseFloat(byte[] arg)
+    private void Write(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > _out.Length - _length) Grow(bytes.Length);
+        bytes.CopyTo(_out.AsSpan(_length));
+        _length += bytes.Length;
+    }
+
+    private void Grow(int needed)
+    {
+        var size = (int)Math.Min(Array.MaxLength, Math.Max((long)_out.Length * 2, (long)_length + needed));
+        if (size - _length < needed) throw new UnpicklingError("the rewritten pickle would not fit in a .NET array");
+        var bigger = ArrayPool<byte>.Shared.Rent(size);
+        _out.AsSpan(0, _length).CopyTo(bigger);
+        ArrayPool<byte>.Shared.Return(_out);
+        _out = bigger;
+    }
+
+    private static double ParseFloat(ReadOnlySpan<byte> arg)
     {
         var text = Encoding.ASCII.GetString(arg).Trim();
         return text switch
@@ -277,15 +348,47 @@ internal sealed class PickleTranscoder
             "nan" or "-nan" or "+nan" => double.NaN,
             _ => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
                 ? d
-                : throw new UnpicklingError($"could not convert the protocol 0 FLOAT argument '{text}' to a float"),
+                : throw new UnpicklingError($"could not convert the protocol 0 FLOAT argument '{Clip(text)}' to a float"),
         };
     }
 
-    private static BigInteger ParseInteger(byte[] arg)
+    private static BigInteger ParseInteger(ReadOnlySpan<byte> arg)
     {
         var text = Encoding.ASCII.GetString(arg).Trim().TrimEnd('L');
         return BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new UnpicklingError($"could not convert the protocol 0 INT/LONG argument '{text}' to an int");
+            : throw new UnpicklingError($"could not convert the protocol 0 INT/LONG argument '{Clip(text)}' to an int");
+    }
+
+    private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "...";
+}
+
+/// <summary>Where each byte of a rewritten pickle came from, to name the original opcode when Razorvine fails.</summary>
+internal sealed class SegmentMap
+{
+    private readonly List<(int OutStart, int OutEnd, int InStart, bool Copied)> _segments = [];
+
+    public void Run(int outStart, int inStart, int length) => _segments.Add((outStart, outStart + length, inStart, true));
+
+    public void Rewrite(int outStart, int outEnd, int inOffset) => _segments.Add((outStart, outEnd, inOffset, false));
+
+    /// <summary>The offset, in the original pickle, of the opcode the output byte <paramref name="outPosition"/> belongs to.</summary>
+    public int OriginalOffset(ReadOnlySpan<byte> original, int outPosition)
+    {
+        foreach (var (outStart, outEnd, inStart, copied) in _segments)
+        {
+            if (outPosition < outStart || outPosition >= outEnd) continue;
+            if (!copied) return inStart;
+            // A copied run starts on an opcode: walk its opcodes to the one holding the byte.
+            var target = inStart + (outPosition - outStart);
+            var at = inStart;
+            while (true)
+            {
+                var next = PickleTranscoder.OpEnd(original, at);
+                if (target < next) return at;
+                at = next;
+            }
+        }
+        return -1;
     }
 }

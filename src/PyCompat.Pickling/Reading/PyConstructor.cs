@@ -27,6 +27,13 @@ internal abstract class PyConstructor(PyGlobal global) : IObjectConstructor
 
     protected abstract object Create(object[] args, bool viaNewObj);
 
+    /// <summary>A call the value table has no place for: kept as a PyObject if the allow list lets it through.</summary>
+    protected object Refused(object[] args)
+    {
+        ClassRef.CheckAllowed(Global);
+        return new PendingObject(Global, args, viaReduce: true);
+    }
+
     protected UnpicklingError BadArgs(object[] args) =>
         new($"cannot decode {Global}: unexpected constructor arguments ({string.Join(", ", args.Select(a => a?.GetType().Name ?? "None"))})");
 }
@@ -37,10 +44,26 @@ internal sealed class NewObjMarker : IObjectConstructor
     public object construct(object[] args) => throw new UnpicklingError("internal: the NEWOBJ marker was called");
 }
 
-/// <summary>Any class or callable with no entry in the value table: calling it records a <see cref="PendingObject"/>.</summary>
+/// <summary>
+/// Any class or callable with no entry in the value table: calling it records a <see cref="PendingObject"/>, if the
+/// decode's <see cref="PickleLoadOptions"/> allow it (nothing is called either way).
+/// </summary>
 internal sealed class ClassRef(PyGlobal global) : PyConstructor(global)
 {
-    protected override object Create(object[] args, bool viaNewObj) => new PendingObject(Global, args, !viaNewObj);
+    protected override object Create(object[] args, bool viaNewObj)
+    {
+        CheckAllowed(Global);
+        return new PendingObject(Global, args, !viaNewObj);
+    }
+
+    /// <summary>Refuses to rebuild an instance of (or a call to) a global that is not on the allow list.</summary>
+    public static void CheckAllowed(PyGlobal global)
+    {
+        if (!DecodeContext.Current.Options.MayConstruct(global))
+            throw new UnpicklingError($"the pickle rebuilds an instance of (or calls) {global}, which is not on the allow "
+                + "list: add it to PickleLoadOptions.AllowedGlobals (or use PickleLoadOptions.Trusted for a writer you "
+                + "trust; PyCompat never runs it either way)");
+    }
 }
 
 /// <summary>An instance being rebuilt by the unpickler; the raiser turns it into a <see cref="PyObject"/>.</summary>
@@ -74,7 +97,10 @@ internal sealed class GlobalResolver : IObjectConstructor
     }
 }
 
-/// <summary>A constructor Razorvine registered itself (array.array, ...), tagged with its global.</summary>
+/// <summary>
+/// A constructor registered with Razorvine outside PyCompat's value table (Razorvine's own array.array, or another
+/// library's), tagged with its global. It creates .NET objects, so it is used only for globals on the allow list.
+/// </summary>
 internal sealed class ForeignConstructor(PyGlobal global, IObjectConstructor inner) : PyConstructor(global)
 {
     protected override object Create(object[] args, bool viaNewObj) => inner.construct(args);

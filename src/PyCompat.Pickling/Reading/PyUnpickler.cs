@@ -34,13 +34,33 @@ internal sealed class PyUnpickler : Unpickler
     private static void Register(string module, string name, IObjectConstructor constructor) =>
         registerConstructor(module, name, constructor);
 
+    /// <summary>The large bytes the transcoder took out of the stream (NEXT_BUFFER), in order.</summary>
+    public override object nextBuffer() =>
+        DecodeContext.Current.Buffers.TryDequeue(out var buffer)
+            ? buffer
+            : throw new UnpicklingError("internal: NEXT_BUFFER with no buffer queued");
+
     /// <summary>What a pickle's global <paramref name="module"/>.<paramref name="name"/> decodes to.</summary>
     public static IObjectConstructor Resolve(string module, string name)
     {
         // Protocols 0-2 written with fix_imports use Python 2's module names, as CPython's Unpickler maps back.
         module = module switch { "__builtin__" => "builtins", "copy_reg" => "copyreg", _ => module };
         var global = new PyGlobal(module, name);
-        if (!objectConstructors.TryGetValue($"{module}.{name}", out var constructor)) return new ClassRef(global);
-        return constructor is PyConstructor ? constructor : new ForeignConstructor(global, constructor);
+        var options = DecodeContext.Current.Options;
+        if (module == InternalNames.Module)
+            throw new UnpicklingError($"the pickle names {global}, a name PyCompat keeps for itself");
+        if (!objectConstructors.TryGetValue($"{module}.{name}", out var constructor))
+        {
+            if (!options.AllowGlobalReferences && !options.MayConstruct(global))
+                throw new UnpicklingError($"the pickle refers to {global}, which is not on the allow list "
+                    + "(PickleLoadOptions.AllowGlobalReferences is false): add it to PickleLoadOptions.AllowedGlobals");
+            return new ClassRef(global);
+        }
+        if (constructor is PyConstructor) return constructor;
+        if (!options.AllowedGlobals.Contains(global))
+            throw new UnpicklingError($"the pickle uses {global}, for which a constructor that creates .NET objects is "
+                + "registered with Razorvine outside PyCompat's value table; it is used only when the global is on "
+                + "PickleLoadOptions.AllowedGlobals");
+        return new ForeignConstructor(global, constructor);
     }
 }

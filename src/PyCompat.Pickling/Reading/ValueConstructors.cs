@@ -4,40 +4,41 @@ using System.Text;
 
 namespace PyCompat.Pickling.Reading;
 
-/// <summary>A dict as the unpickler fills it: ordered, and taking None keys (Razorvine's SETITEM(S) casts to Hashtable).</summary>
+/// <summary>
+/// A dict as the unpickler fills it: Razorvine's SETITEM casts to Hashtable, so it is one, but it only records the
+/// pairs in order (None keys included); the raiser builds the <see cref="PyDict"/>, where later duplicates win as in
+/// Python. Nothing is hashed twice.
+/// </summary>
 internal sealed class PyHashtable : Hashtable
 {
-    private static readonly object NoneKey = new();
-    private readonly List<object> _order = [];
+    private readonly List<KeyValuePair<object?, object?>> _pairs = [];
 
-    public IEnumerable<KeyValuePair<object?, object?>> Pairs =>
-        _order.Select(k => new KeyValuePair<object?, object?>(ReferenceEquals(k, NoneKey) ? null : k, base[k]));
+    public PyHashtable() : base(0) { }
+
+    public List<KeyValuePair<object?, object?>> Pairs => _pairs;
 
     public override object? this[object key]
     {
-        get => base[key ?? NoneKey];
-        set
-        {
-            var wrapped = key ?? NoneKey;
-            if (!base.ContainsKey(wrapped)) _order.Add(wrapped);
-            base[wrapped] = value;
-        }
+        get => throw new NotSupportedException("internal: a decoding dict is written, never read");
+        set => _pairs.Add(new KeyValuePair<object?, object?>(key, value));
     }
+
+    public override int Count => _pairs.Count;
 
     public override void Add(object key, object? value) => this[key] = value;
 
     /// <summary>SETITEMS, rewritten as BUILD (Razorvine looks this method up by name).</summary>
-    public void __setstate__(DictItems items)
-    {
-        foreach (var (key, value) in items.Pairs) this[key!] = value;
-    }
+    public void __setstate__(DictItems items) => items.AddTo(_pairs);
 }
 
 /// <summary>The key/value pairs of one SETITEMS batch, in pickle order.</summary>
 internal sealed class DictItems(object[] flat)
 {
-    public IEnumerable<KeyValuePair<object?, object?>> Pairs =>
-        Enumerable.Range(0, flat.Length / 2).Select(i => new KeyValuePair<object?, object?>(flat[2 * i], flat[2 * i + 1]));
+    public void AddTo(List<KeyValuePair<object?, object?>> pairs)
+    {
+        pairs.EnsureCapacity(pairs.Count + flat.Length / 2);
+        for (var i = 0; i + 1 < flat.Length; i += 2) pairs.Add(new KeyValuePair<object?, object?>(flat[i], flat[i + 1]));
+    }
 }
 
 /// <summary><c>__pycompat__.dictitems(flat_key_value_tuple)</c>.</summary>
@@ -53,7 +54,7 @@ internal sealed class DictConstructor() : PyConstructor(new PyGlobal("builtins",
     protected override object Create(object[] args, bool viaNewObj)
     {
         var dict = new PyHashtable();
-        if (args is [object[] flat]) dict.__setstate__(new DictItems(flat));
+        if (args is [object[] flat]) new DictItems(flat).AddTo(dict.Pairs);
         return dict;
     }
 }
@@ -148,7 +149,7 @@ internal sealed class ReconstructorConstructor() : PyConstructor(new PyGlobal("c
     {
         [PyConstructor cls, PyConstructor { Global: { Module: "builtins", Name: "object" } }, null] =>
             cls.construct([Array.Empty<object>(), new NewObjMarker()]),
-        _ => new PendingObject(Global, args, viaReduce: true),
+        _ => Refused(args),
     };
 }
 
@@ -161,6 +162,6 @@ internal sealed class GetattrConstructor() : PyConstructor(new PyGlobal("builtin
     protected override object Create(object[] args, bool viaNewObj) => args switch
     {
         [PyConstructor owner, string name] => PyUnpickler.Resolve(owner.Global.Module, $"{owner.Global.Name}.{name}"),
-        _ => new PendingObject(Global, args, viaReduce: true),
+        _ => Refused(args),
     };
 }

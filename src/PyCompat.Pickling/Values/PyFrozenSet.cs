@@ -6,6 +6,7 @@ namespace PyCompat.Pickling;
 public sealed class PyFrozenSet : IReadOnlySet<object?>, IEquatable<PyFrozenSet>
 {
     private readonly HashSet<object?> _items;
+    private int _hash; // 0 until computed
 
     /// <summary>The empty frozenset, <c>frozenset()</c>.</summary>
     public static PyFrozenSet Empty { get; } = new();
@@ -54,9 +55,11 @@ public sealed class PyFrozenSet : IReadOnlySet<object?>, IEquatable<PyFrozenSet>
     /// <summary>Order-independent, like Python's frozenset hash.</summary>
     public override int GetHashCode()
     {
+        if (_hash != 0) return _hash;
         var hash = 0;
         foreach (var item in _items) hash ^= PyEqualityComparer.Instance.GetHashCode(item);
-        return hash ^ _items.Count;
+        hash ^= _items.Count;
+        return _hash = hash == 0 ? 1 : hash;
     }
 
     /// <inheritdoc />

@@ -6,12 +6,21 @@ namespace PyCompat.Pickling;
 public sealed class PyTuple : IReadOnlyList<object?>, IEquatable<PyTuple>
 {
     private readonly object?[] _items;
+    private int _hash; // 0 until computed: a tuple shared many times over (a DAG) is hashed once, not once per path
 
     /// <summary>The empty tuple, <c>()</c>.</summary>
     public static PyTuple Empty { get; } = new();
 
     /// <summary>Makes a tuple of the given items (copied).</summary>
     public PyTuple(params object?[] items) => _items = (object?[])items.Clone();
+
+    /// <summary>Wraps <paramref name="items"/> without copying: for arrays nobody else holds.</summary>
+    private PyTuple(object?[] items, bool owned) => _items = owned ? items : (object?[])items.Clone();
+
+    internal static PyTuple Own(object?[] items) => items.Length == 0 ? Empty : new PyTuple(items, owned: true);
+
+    /// <summary>The items themselves, for writers that only read them.</summary>
+    internal object?[] Items => _items;
 
     /// <inheritdoc />
     public object? this[int index] => _items[index];
@@ -29,13 +38,22 @@ public sealed class PyTuple : IReadOnlyList<object?>, IEquatable<PyTuple>
 
     /// <inheritdoc />
     public bool Equals(PyTuple? other) =>
-        other is not null && (ReferenceEquals(this, other) || PyEquality.SequenceEqual(_items, other._items));
+        other is not null && (ReferenceEquals(this, other)
+            || ((_hash == 0 || other._hash == 0 || _hash == other._hash) && PyEquality.SequenceEqual(_items, other._items)));
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as PyTuple);
 
     /// <inheritdoc />
-    public override int GetHashCode() => PyEquality.SequenceHash(_items);
+    public override int GetHashCode()
+    {
+        if (_hash == 0)
+        {
+            var hash = PyEquality.SequenceHash(_items);
+            _hash = hash == 0 ? 1 : hash;
+        }
+        return _hash;
+    }
 
     /// <inheritdoc />
     public override string ToString() => PyRepr.Repr(this);

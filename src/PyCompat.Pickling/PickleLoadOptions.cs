@@ -1,0 +1,98 @@
+using System.Collections.Frozen;
+
+namespace PyCompat.Pickling;
+
+/// <summary>
+/// What <see cref="PyPickle.Loads(ReadOnlySpan{byte}, PickleLoadOptions)"/> and
+/// <see cref="PyPickle.Load(Stream, PickleLoadOptions)"/> accept. Decoding never runs code: a pickle's classes and
+/// functions only ever become data (<see cref="PyGlobal"/>, <see cref="PyObject"/>). The options bound what a
+/// hostile pickle can make PyCompat do: how much it reads, how deep values nest, how long one container gets, and
+/// which Python classes and callables may be rebuilt as <see cref="PyObject"/>s (the allow list, as CPython's
+/// <c>Unpickler.find_class</c> restriction does). docs/security.md explains each default.
+/// </summary>
+public sealed record PickleLoadOptions
+{
+    /// <summary>The default <see cref="MaxInputLength"/>: 1 GiB.</summary>
+    public const long DefaultMaxInputLength = 1L << 30;
+
+    /// <summary>The default <see cref="MaxDepth"/>: 1000 nested containers (CPython's default recursion limit).</summary>
+    public const int DefaultMaxDepth = 1000;
+
+    /// <summary>The default <see cref="MaxContainerLength"/>: 2^26 (67,108,864) items.</summary>
+    public const int DefaultMaxContainerLength = 1 << 26;
+
+    /// <summary>
+    /// The classes and callables the default options let a pickle rebuild as a <see cref="PyObject"/>: those
+    /// CPython's spawn start method sends (the process object and its authkey).
+    /// </summary>
+    public static IReadOnlySet<PyGlobal> SpawnGlobals { get; } = new HashSet<PyGlobal>
+    {
+        new("multiprocessing.context", "SpawnProcess"),
+        new("multiprocessing.context", "Process"),
+        new("multiprocessing.context", "ForkServerProcess"),
+        new("multiprocessing.process", "BaseProcess"),
+        new("multiprocessing.process", "AuthenticationString"),
+    }.ToFrozenSet();
+
+    /// <summary>The defaults: safe for pickles from anyone; spawn's process objects decode.</summary>
+    public static PickleLoadOptions Default { get; } = new();
+
+    /// <summary>
+    /// For pickles from a trusted writer: any class or callable may be rebuilt as a <see cref="PyObject"/> (still
+    /// nothing runs, and Razorvine constructors outside the value table still need the allow list); the size limits
+    /// stay those of <see cref="Default"/>.
+    /// </summary>
+    public static PickleLoadOptions Trusted { get; } = new() { AllowAnyGlobal = true };
+
+    /// <summary>
+    /// Largest pickle, in bytes, that is read; a longer one fails as soon as a length prefix or the data passes it.
+    /// Every length prefix is also checked against the bytes actually there before anything is allocated for it.
+    /// </summary>
+    public long MaxInputLength { get; init; } = DefaultMaxInputLength;
+
+    /// <summary>
+    /// Deepest nesting of containers (tuple, list, dict, set, frozenset, object) in the decoded value: <c>[[1]]</c>
+    /// has depth 2. Deeper values fail while the pickle is read, before any value is built.
+    /// </summary>
+    public int MaxDepth { get; init; } = DefaultMaxDepth;
+
+    /// <summary>Most items in one list, tuple, dict (pairs), set or frozenset.</summary>
+    public int MaxContainerLength { get; init; } = DefaultMaxContainerLength;
+
+    /// <summary>
+    /// The Python globals, beyond the value table, that a pickle may call (REDUCE, NEWOBJ, INST, OBJ,
+    /// <c>copyreg._reconstructor</c>) to rebuild an instance as a <see cref="PyObject"/>, and the globals for which a
+    /// constructor registered directly with Razorvine (which creates .NET objects) may be used. Nothing is ever
+    /// called: allowing a global lets its <em>description</em> through. Defaults to <see cref="SpawnGlobals"/>.
+    /// </summary>
+    public IReadOnlySet<PyGlobal> AllowedGlobals { get; init; } = SpawnGlobals;
+
+    /// <summary>
+    /// True to let any class or callable be rebuilt as a <see cref="PyObject"/> (a trusted writer). Razorvine
+    /// constructors outside the value table still need <see cref="AllowedGlobals"/>.
+    /// </summary>
+    public bool AllowAnyGlobal { get; init; }
+
+    /// <summary>
+    /// True (the default) to let any module-level global appear as a value, a <see cref="PyGlobal"/> reference (a
+    /// process target, a class passed as an argument). A reference is data: PyCompat never imports or calls it.
+    /// False to let only <see cref="AllowedGlobals"/> and the value table's own globals appear at all, as a strict
+    /// <c>find_class</c> does.
+    /// </summary>
+    public bool AllowGlobalReferences { get; init; } = true;
+
+    /// <summary>These options with <paramref name="globals"/> added to <see cref="AllowedGlobals"/>.</summary>
+    public PickleLoadOptions Allow(params IEnumerable<PyGlobal> globals) =>
+        this with { AllowedGlobals = AllowedGlobals.Concat(globals).ToFrozenSet() };
+
+    /// <summary>Whether <paramref name="global"/> may be called to rebuild a <see cref="PyObject"/>.</summary>
+    public bool MayConstruct(PyGlobal global) => AllowAnyGlobal || AllowedGlobals.Contains(global);
+
+    internal void Validate()
+    {
+        if (MaxInputLength < 1) throw new ArgumentOutOfRangeException(nameof(MaxInputLength), "must be positive");
+        if (MaxDepth < 1) throw new ArgumentOutOfRangeException(nameof(MaxDepth), "must be positive");
+        if (MaxContainerLength < 0) throw new ArgumentOutOfRangeException(nameof(MaxContainerLength), "must not be negative");
+        ArgumentNullException.ThrowIfNull(AllowedGlobals);
+    }
+}

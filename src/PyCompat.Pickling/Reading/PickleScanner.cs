@@ -1,0 +1,534 @@
+using System.Buffers.Binary;
+
+namespace PyCompat.Pickling.Reading;
+
+/// <summary>What the pre-pass learned about one pickle, for the rewriting pass and the value raiser.</summary>
+internal sealed class ScanResult
+{
+    /// <summary>Offset of the STOP opcode: the pickle is <c>data[..(StopOffset + 1)]</c>.</summary>
+    public int StopOffset { get; set; }
+
+    /// <summary>True when some value may be reachable twice (memo GET or DUP): the raiser must map by identity.</summary>
+    public bool Shared { get; set; }
+
+    /// <summary>Offsets of the opcodes the rewriting pass must look at; everything between them is copied as is.</summary>
+    public List<int> Rewrites { get; } = [];
+
+    /// <summary>Memo indices some GET reads (only when <see cref="Shared"/>): the other PUTs are dropped.</summary>
+    public MemoSet? Fetched { get; set; }
+
+    /// <summary>The memo index of the k-th MEMOIZE when it is not k (PUT and MEMOIZE mixed in one pickle).</summary>
+    public Dictionary<int, int>? MemoizeIndex { get; set; }
+}
+
+/// <summary>A set of memo indices: dense below a bound proportional to the input, sparse above it.</summary>
+internal sealed class MemoSet(int denseLimit)
+{
+    private bool[] _dense = [];
+    private HashSet<int>? _sparse;
+
+    public void Add(int index)
+    {
+        if (index < denseLimit)
+        {
+            if (index >= _dense.Length) Array.Resize(ref _dense, Math.Min(denseLimit, Math.Max(index + 1, _dense.Length * 2 + 16)));
+            _dense[index] = true;
+        }
+        else
+        {
+            (_sparse ??= []).Add(index);
+        }
+    }
+
+    public bool Contains(int index) =>
+        index < _dense.Length ? _dense[index] : index >= denseLimit && _sparse is not null && _sparse.Contains(index);
+}
+
+/// <summary>
+/// PyCompat's pre-pass over exactly one pickle (up to STOP), before anything is allocated for it: every length
+/// prefix is checked against the bytes that are there and against <see cref="PickleLoadOptions.MaxInputLength"/>,
+/// and an abstract run of the pickle machine (stack heights, marks, memo, container lengths; no values) enforces
+/// <see cref="PickleLoadOptions.MaxDepth"/> and <see cref="PickleLoadOptions.MaxContainerLength"/> and refuses
+/// malformed stack use, each failure with the offending opcode's offset. Its findings let the rewriting pass drop
+/// memo writes nothing reads, and let the raiser skip identity tracking when no value is shared.
+/// </summary>
+internal ref struct PickleScanner
+{
+    private const int ScalarHeight = 0;
+    private const int NoNode = -1;
+    /// <summary>BINBYTES / BINBYTES8 / BYTEARRAY8 at least this long go to Razorvine out of band (one copy).</summary>
+    public const int LargeBytes = 64 * 1024;
+    /// <summary>CPython's default limit on digits for int(str) (sys.int_info.default_max_str_digits).</summary>
+    private const int MaxIntDigits = 4300;
+
+    private readonly ReadOnlySpan<byte> _data;
+    private readonly PickleLoadOptions _options;
+    private readonly ScanResult _result;
+
+    // The abstract stack: per entry, its height (scalars 0, containers 1 + their deepest item) or the node of a
+    // mutable container (list, dict, set, object), whose height and length change as items are added.
+    private int[] _heights;
+    private int[] _nodes;
+    private int _sp;
+    private int[] _marks; // stack positions of the open MARKs
+    private int _markCount;
+    private int _base; // entries below the innermost MARK cannot be popped
+    private int[] _nodeHeights;
+    private int[] _nodeLengths;
+    private int _nodeCount;
+
+    // The memo: dense arrays below the input length (CPython numbers its memo 0, 1, 2 ...), a dictionary above.
+    private (int Height, int Node)[] _memo;
+    private bool[] _memoSet;
+    private Dictionary<int, (int Height, int Node)>? _sparseMemo;
+    private int _memoCount;
+    private int _memoizeOps;
+
+    private int _offset;
+    private byte _op;
+
+    private PickleScanner(ReadOnlySpan<byte> data, PickleLoadOptions options)
+    {
+        _data = data;
+        _options = options;
+        _result = new ScanResult();
+        _heights = new int[16];
+        _nodes = new int[16];
+        _marks = new int[8];
+        _nodeHeights = new int[8];
+        _nodeLengths = new int[8];
+        _memo = [];
+        _memoSet = [];
+    }
+
+    /// <summary>Scans <paramref name="data"/> (which may hold more after STOP).</summary>
+    public static ScanResult Scan(ReadOnlySpan<byte> data, PickleLoadOptions options)
+    {
+        var scanner = new PickleScanner(data, options);
+        scanner.Run();
+        return scanner._result;
+    }
+
+    private UnpicklingError Fail(string message) => new(message, _offset, PickleOps.Name(_op));
+
+    private void Run()
+    {
+        var pos = 0;
+        var data = _data;
+        while (true)
+        {
+            if (pos >= data.Length)
+            {
+                _offset = pos;
+                _op = PickleOps.Stop;
+                throw new UnpicklingError("pickle data was truncated (no STOP opcode before the end of the data)", pos, "end of data");
+            }
+            if (pos >= _options.MaxInputLength)
+                throw new UnpicklingError($"the pickle is longer than MaxInputLength ({_options.MaxInputLength} bytes)", pos, PickleOps.Name(data[pos]));
+            _offset = pos;
+            var op = _op = data[pos];
+            if (!PickleOps.TryGetArg(op, out var kind, out var size))
+                throw Fail($"invalid pickle opcode 0x{op:x2} (the data is not a pickle, or is corrupt)");
+            var argStart = pos + 1;
+            var argEnd = ArgEnd(argStart, kind, size, out var counted);
+            var arg = data[argStart..argEnd];
+            pos = argEnd;
+            if (op == PickleOps.Stop)
+            {
+                if (_sp <= _base) throw Fail("STOP with nothing on the stack (unpickling stack underflow)");
+                _result.StopOffset = _offset;
+                return;
+            }
+            Step(op, arg, counted);
+        }
+    }
+
+    /// <summary>Where the argument of the opcode ends; every length is checked before it is believed.</summary>
+    private int ArgEnd(int start, ArgKind kind, int size, out long counted)
+    {
+        counted = 0;
+        var remaining = _data.Length - start;
+        switch (kind)
+        {
+            case ArgKind.None:
+                return start;
+            case ArgKind.Fixed:
+                if (size > remaining) throw Truncated();
+                return start + size;
+            case ArgKind.Line:
+            {
+                var nl = _data[start..].IndexOf((byte)'\n');
+                if (nl < 0) throw Truncated();
+                return start + nl + 1;
+            }
+            case ArgKind.TwoLines:
+            {
+                var first = _data[start..].IndexOf((byte)'\n');
+                if (first < 0) throw Truncated();
+                var second = _data[(start + first + 1)..].IndexOf((byte)'\n');
+                if (second < 0) throw Truncated();
+                return start + first + 1 + second + 1;
+            }
+            default:
+                if (size > remaining) throw Truncated();
+                var prefix = _data.Slice(start, size);
+                long length = size switch
+                {
+                    1 => prefix[0],
+                    4 when _op is PickleOps.Long4 or PickleOps.BinString => BinaryPrimitives.ReadInt32LittleEndian(prefix),
+                    4 => BinaryPrimitives.ReadUInt32LittleEndian(prefix),
+                    _ => (long)Math.Min(BinaryPrimitives.ReadUInt64LittleEndian(prefix), (ulong)long.MaxValue),
+                };
+                if (length < 0) throw Fail($"negative byte count {length}");
+                if (length > _options.MaxInputLength)
+                    throw Fail($"a length prefix of {length} bytes is larger than MaxInputLength ({_options.MaxInputLength} bytes)");
+                if (length > remaining - size)
+                    throw Fail($"a length prefix claims {length} bytes but only {remaining - size} follow (pickle data was truncated or corrupt)");
+                counted = length;
+                return start + size + (int)length;
+        }
+    }
+
+    private UnpicklingError Truncated() => Fail("pickle data was truncated inside the opcode's argument");
+
+    private void Step(byte op, ReadOnlySpan<byte> arg, long counted)
+    {
+        switch (op)
+        {
+            // Scalars.
+            case (byte)'N' or PickleOps.NewTrue or PickleOps.NewFalse or PickleOps.BinInt or (byte)'K' or (byte)'M'
+                or PickleOps.Long1 or PickleOps.Long4 or PickleOps.BinFloat or PickleOps.String or PickleOps.BinString
+                or PickleOps.ShortBinString or PickleOps.Unicode or PickleOps.BinUnicode or PickleOps.ShortBinUnicode
+                or PickleOps.BinUnicode8 or PickleOps.ShortBinBytes:
+                Push(ScalarHeight);
+                return;
+            case PickleOps.BinBytes or PickleOps.BinBytes8:
+                if (counted >= LargeBytes) _result.Rewrites.Add(_offset);
+                Push(ScalarHeight);
+                return;
+            case PickleOps.ByteArray8:
+                _result.Rewrites.Add(_offset);
+                Push(ScalarHeight);
+                return;
+            case PickleOps.Int or PickleOps.Long:
+                if (arg.Length > MaxIntDigits + 3)
+                    throw Fail($"a protocol 0 integer of {arg.Length - 1} characters exceeds CPython's limit of {MaxIntDigits} digits");
+                _result.Rewrites.Add(_offset);
+                Push(ScalarHeight);
+                return;
+            case PickleOps.Float:
+                _result.Rewrites.Add(_offset);
+                Push(ScalarHeight);
+                return;
+            case PickleOps.Global:
+                _result.Rewrites.Add(_offset);
+                Push(ScalarHeight);
+                return;
+            case PickleOps.StackGlobal:
+                Pop();
+                Pop();
+                _result.Rewrites.Add(_offset);
+                Push(ScalarHeight);
+                return;
+            case PickleOps.Proto:
+                if (arg[0] > 5) throw Fail($"unsupported pickle protocol: {arg[0]}");
+                return;
+            case PickleOps.Frame:
+                _result.Rewrites.Add(_offset);
+                return;
+
+            // The stack and the memo.
+            case PickleOps.Mark:
+                if (_markCount == _marks.Length) Array.Resize(ref _marks, _marks.Length * 2);
+                _marks[_markCount++] = _base;
+                _base = _sp;
+                return;
+            case PickleOps.Pop:
+                if (_sp > _base) _sp--;
+                else if (_markCount > 0) _base = _marks[--_markCount];
+                else throw Fail("POP on an empty stack (unpickling stack underflow)");
+                return;
+            case PickleOps.PopMark:
+                PopToMark();
+                return;
+            case PickleOps.Dup:
+                if (_sp <= _base) throw Fail("DUP on an empty stack (unpickling stack underflow)");
+                _result.Shared = true;
+                Push(_heights[_sp - 1], _nodes[_sp - 1]);
+                return;
+            case PickleOps.Put:
+                MemoStore(ParseIndex(arg));
+                return;
+            case PickleOps.BinPut:
+                MemoStore(arg[0]);
+                return;
+            case PickleOps.LongBinPut:
+                MemoStore(CheckIndex(BinaryPrimitives.ReadInt32LittleEndian(arg)));
+                return;
+            case PickleOps.Memoize:
+                if (_memoCount != _memoizeOps) (_result.MemoizeIndex ??= [])[_memoizeOps] = _memoCount;
+                _memoizeOps++;
+                MemoStore(_memoCount);
+                return;
+            case PickleOps.Get:
+                MemoFetch(ParseIndex(arg));
+                return;
+            case PickleOps.BinGet:
+                MemoFetch(arg[0]);
+                return;
+            case PickleOps.LongBinGet:
+                MemoFetch(CheckIndex(BinaryPrimitives.ReadInt32LittleEndian(arg)));
+                return;
+
+            // Tuples and frozensets: immutable, their height is known when they are made.
+            case PickleOps.EmptyTuple:
+                Push(1);
+                return;
+            case PickleOps.Tuple1 or PickleOps.Tuple2 or PickleOps.Tuple3:
+            {
+                var n = op - PickleOps.Tuple1 + 1;
+                var deepest = 0;
+                for (var i = 0; i < n; i++) deepest = Math.Max(deepest, Pop());
+                Push(Deeper(deepest));
+                return;
+            }
+            case PickleOps.Tuple:
+            {
+                var (count, deepest) = PopToMark();
+                CheckLength(count);
+                Push(Deeper(deepest));
+                return;
+            }
+            case PickleOps.FrozenSet:
+            {
+                var (count, deepest) = PopToMark();
+                CheckLength(count);
+                _result.Rewrites.Add(_offset);
+                Push(Deeper(deepest));
+                return;
+            }
+
+            // Lists, dicts, sets: mutable nodes.
+            case PickleOps.EmptyList or PickleOps.EmptySet:
+                PushNode(1, 0);
+                return;
+            case PickleOps.EmptyDict:
+                _result.Rewrites.Add(_offset);
+                PushNode(1, 0);
+                return;
+            case PickleOps.List:
+            {
+                var (count, deepest) = PopToMark();
+                CheckLength(count);
+                PushNode(Deeper(deepest), count);
+                return;
+            }
+            case PickleOps.Dict:
+            {
+                var (count, deepest) = PopToMark();
+                if (count % 2 != 0) throw Fail("odd number of items for DICT");
+                CheckLength(count / 2);
+                _result.Rewrites.Add(_offset);
+                PushNode(Deeper(deepest), count / 2);
+                return;
+            }
+            case PickleOps.Append:
+                AddTo(Pop(), 1);
+                return;
+            case PickleOps.SetItem:
+                AddTo(Math.Max(Pop(), Pop()), 1);
+                return;
+            case PickleOps.Appends or PickleOps.AddItems:
+            {
+                var (count, deepest) = PopToMark();
+                AddTo(deepest, count);
+                return;
+            }
+            case PickleOps.SetItems:
+            {
+                var (count, deepest) = PopToMark();
+                if (count % 2 != 0) throw Fail("odd number of items for SETITEMS");
+                _result.Rewrites.Add(_offset);
+                AddTo(deepest, count / 2);
+                return;
+            }
+            case PickleOps.Build:
+                AddTo(Pop(), 0);
+                return;
+
+            // Instances: a node holding its arguments (a tuple) and, after BUILD, its state.
+            case PickleOps.Reduce:
+            case PickleOps.NewObj:
+            {
+                var args = Pop();
+                Pop();
+                if (op == PickleOps.NewObj) _result.Rewrites.Add(_offset);
+                PushNode(Deeper(args), 0);
+                return;
+            }
+            case PickleOps.NewObjEx:
+            {
+                var kwargs = Pop();
+                var args = Pop();
+                Pop();
+                _result.Rewrites.Add(_offset);
+                PushNode(Deeper(Math.Max(args, kwargs)), 0);
+                return;
+            }
+            case PickleOps.Inst:
+            {
+                var (count, deepest) = PopToMark();
+                CheckLength(count);
+                _result.Rewrites.Add(_offset);
+                PushNode(Deeper(Deeper(deepest)), 0);
+                return;
+            }
+            case PickleOps.Obj:
+            {
+                var (count, deepest) = PopToMark();
+                if (count == 0) throw Fail("OBJ with no class after the MARK");
+                PushNode(Deeper(Deeper(deepest)), 0);
+                return;
+            }
+
+            case PickleOps.NextBuffer or PickleOps.ReadOnlyBuffer:
+                throw Fail("the pickle refers to out-of-band buffers (protocol 5 with buffer_callback); PyCompat reads "
+                    + "in-band pickles only: pickle without buffer_callback");
+            case PickleOps.Ext1 or PickleOps.Ext2 or PickleOps.Ext4:
+                throw Fail("the pickle uses copyreg extension codes (EXT1/EXT2/EXT4), which name classes through a "
+                    + "registry only the writing process knows; pickle without copyreg.add_extension");
+            case PickleOps.PersId or PickleOps.BinPersId:
+                throw Fail("the pickle holds persistent ids (a Pickler with persistent_id), which only the writing "
+                    + "program can resolve; pickle without persistent_id");
+            default:
+                throw Fail($"opcode 0x{op:x2} is not handled by PyCompat");
+        }
+    }
+
+    private int Deeper(int height)
+    {
+        var deeper = height + 1;
+        if (deeper > _options.MaxDepth)
+            throw Fail($"the value nests deeper than MaxDepth ({_options.MaxDepth} containers)");
+        return deeper;
+    }
+
+    private void CheckLength(long count)
+    {
+        if (count > _options.MaxContainerLength)
+            throw Fail($"a container of {count} items is longer than MaxContainerLength ({_options.MaxContainerLength})");
+    }
+
+    private void Push(int height, int node = NoNode)
+    {
+        if (_sp == _heights.Length)
+        {
+            Array.Resize(ref _heights, _sp * 2);
+            Array.Resize(ref _nodes, _sp * 2);
+        }
+        _heights[_sp] = height;
+        _nodes[_sp++] = node;
+    }
+
+    private void PushNode(int height, int length)
+    {
+        if (_nodeCount == _nodeHeights.Length)
+        {
+            Array.Resize(ref _nodeHeights, _nodeCount * 2);
+            Array.Resize(ref _nodeLengths, _nodeCount * 2);
+        }
+        _nodeHeights[_nodeCount] = height;
+        _nodeLengths[_nodeCount] = length;
+        Push(0, _nodeCount++);
+    }
+
+    /// <summary>Pops the top entry and returns its current height.</summary>
+    private int Pop()
+    {
+        if (_sp <= _base) throw Fail("unpickling stack underflow (the opcode needs more values than the stack holds)");
+        _sp--;
+        return HeightAt(_sp);
+    }
+
+    private readonly int HeightAt(int i) => _nodes[i] >= 0 ? _nodeHeights[_nodes[i]] : _heights[i];
+
+    /// <summary>Pops everything down to the innermost MARK, and the MARK.</summary>
+    private (int Count, int Deepest) PopToMark()
+    {
+        if (_markCount == 0) throw Fail("the opcode needs a MARK and there is none on the stack");
+        var deepest = 0;
+        for (var i = _base; i < _sp; i++) deepest = Math.Max(deepest, HeightAt(i));
+        var count = _sp - _base;
+        _sp = _base;
+        _base = _marks[--_markCount];
+        return (count, deepest);
+    }
+
+    /// <summary>Adds <paramref name="count"/> items as deep as <paramref name="deepest"/> to the container on top.</summary>
+    private void AddTo(int deepest, int count)
+    {
+        if (_sp <= _base) throw Fail("the opcode adds to a container but the stack is empty (unpickling stack underflow)");
+        var node = _nodes[_sp - 1];
+        if (node < 0)
+        {
+            // Not a list, dict, set or object: Razorvine will refuse it and the replay names this opcode.
+            _heights[_sp - 1] = Math.Max(_heights[_sp - 1], deepest + 1);
+            return;
+        }
+        var length = (long)_nodeLengths[node] + count;
+        CheckLength(length);
+        _nodeLengths[node] = (int)length;
+        if (deepest + 1 > _nodeHeights[node]) _nodeHeights[node] = Deeper(deepest);
+    }
+
+    private int ParseIndex(ReadOnlySpan<byte> line)
+    {
+        var text = line[..^1];
+        if (text.Length == 0 || text.Length > 10) throw Fail("a memo index that is not a number");
+        long value = 0;
+        foreach (var b in text)
+        {
+            if (b is < (byte)'0' or > (byte)'9') throw Fail("a memo index that is not a number");
+            value = value * 10 + (b - '0');
+        }
+        return value > int.MaxValue ? throw Fail("a memo index beyond 2^31-1") : (int)value;
+    }
+
+    private int CheckIndex(int index) => index < 0 ? throw Fail($"negative memo index {index}") : index;
+
+    private void MemoStore(int index)
+    {
+        if (_sp <= _base) throw Fail("a memo write with nothing on the stack (unpickling stack underflow)");
+        _result.Rewrites.Add(_offset);
+        var entry = (_heights[_sp - 1], _nodes[_sp - 1]);
+        if (index < _data.Length)
+        {
+            if (index >= _memo.Length)
+            {
+                var size = Math.Min(_data.Length, Math.Max(index + 1, _memo.Length * 2 + 16));
+                Array.Resize(ref _memo, size);
+                Array.Resize(ref _memoSet, size);
+            }
+            if (!_memoSet[index]) _memoCount++;
+            _memoSet[index] = true;
+            _memo[index] = entry;
+        }
+        else
+        {
+            _sparseMemo ??= [];
+            if (!_sparseMemo.ContainsKey(index)) _memoCount++;
+            _sparseMemo[index] = entry;
+        }
+    }
+
+    private void MemoFetch(int index)
+    {
+        (int Height, int Node) entry;
+        if (index < _memoSet.Length && _memoSet[index]) entry = _memo[index];
+        else if (_sparseMemo is not null && _sparseMemo.TryGetValue(index, out var sparse)) entry = sparse;
+        else throw Fail($"memo key {index} was never written (a GET before its PUT)");
+        _result.Shared = true;
+        (_result.Fetched ??= new MemoSet(_data.Length)).Add(index);
+        Push(entry.Height, entry.Node);
+    }
+}
