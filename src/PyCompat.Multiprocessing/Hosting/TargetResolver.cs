@@ -77,6 +77,10 @@ internal sealed class TargetResolver
     private static Assembly Load(string path)
     {
         var full = Path.GetFullPath(path);
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+            throw new NotSupportedException(
+                $"this pycompat-worker is NativeAOT-compiled and cannot load {full}: it runs only the ports compiled into it; " +
+                $"use the JIT pycompat-worker (unset {Spawn.WorkerLocator.EnvironmentVariable}) with --targets or {TargetsVariable}");
         var name = AssemblyName.GetAssemblyName(full);
         var loaded = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => AssemblyName.ReferenceMatchesDefinition(a.GetName(), name) && a.GetName().Name == name.Name);
         if (loaded is not null) return loaded;
