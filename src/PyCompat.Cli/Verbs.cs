@@ -11,5 +11,6 @@ internal static class Verbs
         yield return CheckVerb.Create();
         yield return RunVerb.Create();
         yield return TargetsVerb.Create();
+        yield return PickleVerb.Create();
     }
 }

@@ -12,6 +12,23 @@ public static class PyRepr
     /// <summary>What Python's <c>repr(value)</c> prints for the equal Python value.</summary>
     public static string Repr(object? value) => new ReprWriter().Write(value).ToString();
 
+    /// <summary>
+    /// <see cref="Repr(object?)"/>, cut off after about <paramref name="maxLength"/> characters with <c>...</c>: for
+    /// printing values from untrusted pickles, whose shared references can make the full repr exponentially long.
+    /// </summary>
+    public static string Repr(object? value, int maxLength)
+    {
+        var writer = new ReprWriter(maxLength);
+        try
+        {
+            return writer.Write(value).ToString();
+        }
+        catch (ReprWriter.TooLong)
+        {
+            return writer.ToString()[..maxLength] + "...";
+        }
+    }
+
     /// <summary>What Python's <c>str(value)</c> (and so <c>print(value)</c>) prints for the equal Python value.</summary>
     public static string Str(object? value) => value switch
     {

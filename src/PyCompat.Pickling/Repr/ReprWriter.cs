@@ -7,15 +7,19 @@ using System.Text;
 namespace PyCompat.Pickling;
 
 /// <summary>Builds one repr; tracks the containers being printed so that a self-containing one prints <c>[...]</c>.</summary>
-internal sealed class ReprWriter
+internal sealed class ReprWriter(int maxLength = int.MaxValue)
 {
     private readonly StringBuilder _out = new();
+
+    /// <summary>Thrown when the output passes the writer's maximum length.</summary>
+    public sealed class TooLong : Exception;
     private readonly HashSet<object> _open = new(ReferenceEqualityComparer.Instance);
 
     public override string ToString() => _out.ToString();
 
     public ReprWriter Write(object? value)
     {
+        if (_out.Length > maxLength) throw new TooLong();
         switch (value)
         {
             case null: _out.Append("None"); break;
@@ -25,6 +29,9 @@ internal sealed class ReprWriter
             case double d: _out.Append(FloatText.Repr(d)); break;
             case float f: _out.Append(FloatText.Repr(f)); break;
             case Half h: _out.Append(FloatText.Repr((double)h)); break;
+            case BigInteger big when maxLength != int.MaxValue && big.GetBitLength() > 14_300:
+                // CPython refuses str() of ints beyond 4300 digits; a capped repr names the size instead.
+                _out.Append("<int of ").Append(big.GetBitLength()).Append(" bits>"); break;
             case int or long or short or sbyte or byte or ushort or uint or ulong or BigInteger or Int128 or UInt128:
                 _out.Append(Convert.ToString(value, CultureInfo.InvariantCulture)); break;
             case decimal m: _out.Append("Decimal('").Append(DecimalText.ToPython(m)).Append("')"); break;

@@ -1,4 +1,3 @@
-using PyCompat.Pickling.Tests.Infrastructure;
 
 namespace PyCompat.Pickling.Tests.Fuzz;
 
@@ -24,14 +23,14 @@ public static class FuzzCorpus
 
     /// <summary>Asks CPython for the corpus (one python3 run).</summary>
     public static IReadOnlyList<byte[]> Make() =>
-        Python.Fixtures("dump", Expressions).EnumerateArray()
+        Infrastructure.Python.Fixtures("dump", Expressions).EnumerateArray()
             .Select(e => Convert.FromBase64String(e.GetProperty("pickle").GetString()!))
             .Concat(Spawn())
             .ToList();
 
     private static IEnumerable<byte[]> Spawn()
     {
-        var spawn = Python.Fixtures("spawn");
+        var spawn = Infrastructure.Python.Fixtures("spawn");
         yield return Convert.FromBase64String(spawn.GetProperty("preparation").GetString()!);
         yield return Convert.FromBase64String(spawn.GetProperty("process").GetString()!);
     }
