@@ -20,6 +20,13 @@ public static partial class BehaviourPorts
     [PyTarget("mapped_behaviour", "sleep_forever")]
     public static void SleepForever() => Thread.Sleep(Timeout.Infinite);
 
+    [PyTarget("mapped_behaviour", "mark_then_sleep")]
+    public static void MarkThenSleep(string path)
+    {
+        File.WriteAllText(path, "");
+        SleepForever();
+    }
+
     [PyTarget("mapped_behaviour", "exit_with")]
     public static void ExitWith(int code) => throw new SystemExit(code);
 

@@ -34,6 +34,22 @@ public sealed class MixedTests
     }
 
     [Fact]
+    public async Task Under_the_pythonnet_engine_ported_targets_run_in_dotnet_and_the_others_under_its_forkserver()
+    {
+        using var launches = new WorkerLaunches();
+        var script = Path.Combine(Run.Scripts, "mapped_mixed.py");
+
+        var expected = await Run.Python3Async(script);
+        var actual = await Run.PycompatAsync(["--engine", "pythonnet", "--map", "--targets", Run.TestTargets], script,
+            environment: launches.Environment);
+
+        Assert.True(actual.ExitCode == 0 && actual.StandardError == "", actual.ToString());
+        var lines = actual.LineMultiset.Select(l => l == "start method: forkserver" ? "start method: fork" : l).Order(StringComparer.Ordinal);
+        Assert.True(expected.LineMultiset.SequenceEqual(lines), $"stdout differs\n{expected}\n{actual}");
+        Assert.Equal(3, launches.Pids.Count);
+    }
+
+    [Fact]
     public async Task Strict_stops_the_run_before_the_first_target_without_a_port_naming_it_and_the_attribute_to_add()
     {
         using var launches = new WorkerLaunches();

@@ -13,7 +13,7 @@ public sealed class PortScannerTests
         Assert.Contains(new PortTarget("mapped_arguments", "show"), ports);
         Assert.Contains(new PortTarget("mapped_mixed", "ported"), ports);
         Assert.DoesNotContain(ports, p => p.Name == "not_ported");
-        Assert.Equal(8, ports.Count);
+        Assert.Equal(9, ports.Count);
     }
 
     [Fact]

@@ -24,6 +24,11 @@ def sleep_forever():
         time.sleep(1)
 
 
+def mark_then_sleep(path):
+    open(path, "w").close()
+    sleep_forever()
+
+
 def exit_with(code):
     sys.exit(code)
 
@@ -84,7 +89,10 @@ if __name__ == "__main__":
 
     # Not joined: the exit-time handler joins it, as for a Python child, so its line comes before the parent ends.
     multiprocessing.Process(target=late, args=("printed late, joined at exit", 0.5)).start()
-    # A daemon is terminated at exit.
-    d = multiprocessing.Process(target=sleep_forever, daemon=True)
+    # A daemon is terminated at exit (once it is surely running).
+    mark = os.path.join(sys.argv[1], "daemon-running")
+    d = multiprocessing.Process(target=mark_then_sleep, args=(mark,), daemon=True)
     d.start()
+    while not os.path.exists(mark):
+        time.sleep(0.01)
     print("daemon alive:", d.is_alive(), "children:", len(multiprocessing.active_children()))
