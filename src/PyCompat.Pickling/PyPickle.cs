@@ -41,11 +41,12 @@ public static class PyPickle
         if (protocol is < 2 or > 5)
             throw new PicklingError($"pickle protocol {protocol} is not written by PyCompat: Razorvine writes the binary "
                 + "protocols only; use 2 (the default), 3, 4 or 5");
-        var lowered = new Lowering().Lower(value);
+        var (lowered, shared) = Lowering.Run(value);
         byte[] bytes;
         try
         {
-            bytes = new PyPickler(protocol).dumps(lowered!);
+            // Razorvine's memo hashes every object it writes; it is needed only when something is reached twice.
+            bytes = new PyPickler(protocol, useMemo: shared).dumps(lowered!);
         }
         catch (PickleError)
         {

@@ -34,27 +34,51 @@ internal sealed class ObjectNode(GlobalNode type, object?[] args, object? state,
 /// <summary>
 /// A dict for Razorvine's own dict writer (EMPTY_DICT, memo, SETITEMS), which takes a non-generic IDictionary:
 /// this one keeps order and takes a None key. Razorvine memoizes it before its items, so a dict may contain itself.
+/// Razorvine reads it as <c>foreach (k in Keys) { save(k); save(this[k]); }</c>, so the indexer answers from a
+/// cursor that follows the keys in order: no key is hashed (a dictionary lookup is the fallback).
 /// </summary>
 internal sealed class DictNode : IDictionary
 {
-    private static readonly object NoneKey = new();
-    private readonly List<object?> _keys = [];
-    private readonly Dictionary<object, object?> _values = new(ReferenceEqualityComparer.Instance);
+    private readonly List<object?> _keys;
+    private readonly List<object?> _values;
+    private int _cursor;
 
+    public DictNode(int capacity = 0)
+    {
+        _keys = new List<object?>(capacity);
+        _values = new List<object?>(capacity);
+    }
+
+    /// <summary>Adds a pair; the source dict's keys are distinct, so no duplicate check is needed.</summary>
     public void Put(object? key, object? value)
     {
-        if (_values.TryAdd(key ?? NoneKey, value)) _keys.Add(key);
-        else _values[key ?? NoneKey] = value;
+        _keys.Add(key);
+        _values.Add(value);
     }
 
     public object? this[object key]
     {
-        get => _values[key ?? NoneKey];
+        get
+        {
+            if (_cursor < _keys.Count && ReferenceEquals(_keys[_cursor], key)) return _values[_cursor++];
+            var at = _keys.FindIndex(k => ReferenceEquals(k, key));
+            if (at < 0) throw new KeyNotFoundException();
+            _cursor = at + 1;
+            return _values[at];
+        }
         set => Put(key, value);
     }
 
-    public ICollection Keys => _keys.ToArray();
-    public ICollection Values => _keys.Select(k => _values[k ?? NoneKey]).ToArray();
+    public ICollection Keys
+    {
+        get
+        {
+            _cursor = 0;
+            return _keys;
+        }
+    }
+
+    public ICollection Values => _values;
     public int Count => _keys.Count;
     public bool IsFixedSize => false;
     public bool IsReadOnly => false;
@@ -62,7 +86,7 @@ internal sealed class DictNode : IDictionary
     public object SyncRoot => this;
     public void Add(object key, object? value) => Put(key, value);
     public void Clear() => throw new NotSupportedException();
-    public bool Contains(object key) => _values.ContainsKey(key ?? NoneKey);
+    public bool Contains(object key) => _keys.Any(k => ReferenceEquals(k, key));
     public void CopyTo(Array array, int index) => throw new NotSupportedException();
     public IDictionaryEnumerator GetEnumerator() => throw new NotSupportedException();
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

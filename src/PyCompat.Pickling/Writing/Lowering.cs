@@ -9,10 +9,34 @@ namespace PyCompat.Pickling.Writing;
 /// object[] as tuple, IList as list, IDictionary as dict) plus PyCompat's <see cref="Node"/>s for the rest.
 /// Each reference is lowered once, so shared values stay shared and lists and dicts may contain themselves.
 /// </summary>
-internal sealed class Lowering
+internal sealed class Lowering(bool copyLists = false)
 {
+    /// <summary>Lowers <paramref name="value"/>; lists are reused where nothing in them changes.</summary>
+    public static (object? Lowered, bool Shared) Run(object? value)
+    {
+        var fast = new Lowering();
+        try
+        {
+            return (fast.Lower(value), fast.Shared);
+        }
+        catch (CopyNeeded)
+        {
+            var safe = new Lowering(copyLists: true);
+            return (safe.Lower(value), safe.Shared);
+        }
+    }
+
+    /// <summary>A reused list turned out to need a copy after something had already pointed at it.</summary>
+    private sealed class CopyNeeded : Exception;
+
     private readonly Dictionary<object, object?> _lowered = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<object> _inProgress = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// True once a list, dict, set, instance, bytes or non-scalar tuple was reached twice (shared, or a cycle):
+    /// only then does Razorvine need its memo, which otherwise hashes every object it writes.
+    /// </summary>
+    public bool Shared { get; private set; }
 
     public object? Lower(object? value) => value switch
     {
@@ -29,8 +53,24 @@ internal sealed class Lowering
         decimal m => new DecimalNode(DecimalText.ToPython(m)),
         Complex c => new ComplexNode(c),
         DateOnly or TimeOnly or DateTime or DateTimeOffset or TimeSpan => new TemporalNode(value),
-        _ => _lowered.TryGetValue(value, out var done) ? done : LowerReference(value),
+        PyTuple tuple when IsScalarTuple(tuple) => tuple.Items, // read only by Razorvine: no copy, no tracking
+        _ => _lowered.TryGetValue(value, out var done) ? Seen(done) : LowerReference(value),
     };
+
+    private object? Seen(object? done)
+    {
+        Shared = true;
+        return done;
+    }
+
+    /// <summary>A tuple of None, bool, int, float and str only: it cannot contain a cycle, and writing it twice when
+    /// it is shared gives the same value, so it needs no identity tracking.</summary>
+    private static bool IsScalarTuple(PyTuple tuple)
+    {
+        foreach (var item in tuple.Items)
+            if (item is not (null or string or int or long or double or bool)) return false;
+        return true;
+    }
 
     private object? LowerReference(object value)
     {
@@ -45,14 +85,17 @@ internal sealed class Lowering
             case PyByteArray byteArray:
                 return Remember(value, new ByteArrayNode(byteArray.Bytes));
             case PyTuple tuple:
-                return Whole(value, () => tuple.Select(Lower).ToArray());
+                return Whole(value, () => LowerItems(tuple.Items));
             case PyFrozenSet frozen:
                 return Whole(value, () => new SetNode(true, frozen.Select(Lower).ToArray()));
             case PyObject obj:
                 return Whole(value, () => new ObjectNode((GlobalNode)Lower(obj.Type)!, obj.Args.Select(Lower).ToArray(),
                     Lower(obj.State), obj.State is not null, obj.ViaReduce));
             case PyDict dict:
-                return FillDict(value, dict.Select(p => (p.Key, p.Value)));
+                var node = new DictNode(dict.Count);
+                _lowered[value] = node;
+                foreach (var (key, item) in dict) node.Put(Lower(key), Lower(item));
+                return node;
             case IDictionary dict:
                 return FillDict(value, dict.Pairs());
             case Array array:
@@ -61,6 +104,8 @@ internal sealed class Lowering
                 return Whole(value, () => Enumerable.Range(0, tuple.Length).Select(i => Lower(tuple[i])).ToArray());
             case IEnumerable set when IsSet(value.GetType()):
                 return Whole(value, () => new SetNode(false, set.Cast<object?>().Select(Lower).ToArray()));
+            case List<object?> list when !copyLists:
+                return LowerList(list);
             case IList list:
                 var lowered = new List<object?>(list.Count);
                 _lowered[value] = lowered;
@@ -74,6 +119,40 @@ internal sealed class Lowering
     }
 
     private object Remember(object source, object lowered) => _lowered[source] = lowered;
+
+    private object?[] LowerItems(object?[] items)
+    {
+        var lowered = new object?[items.Length];
+        for (var i = 0; i < items.Length; i++) lowered[i] = Lower(items[i]);
+        return lowered;
+    }
+
+    /// <summary>
+    /// A List&lt;object?&gt; whose items all lower to themselves (ints, strings, scalar tuples...) is handed to
+    /// Razorvine as it is; a copy is made only from the first item that changes.
+    /// </summary>
+    private List<object?> LowerList(List<object?> list)
+    {
+        _lowered[list] = list; // provisional: a self-reference met while lowering points at the list itself
+        List<object?>? copy = null;
+        for (var i = 0; i < list.Count; i++)
+        {
+            var item = list[i];
+            var lowered = Lower(item);
+            if (copy is null && ReferenceEquals(lowered, item)) continue;
+            if (copy is null)
+            {
+                // Anything that reached this list before now holds the original: only safe if nothing did.
+                if (Shared) throw new CopyNeeded();
+                copy = new List<object?>(list.Count);
+                for (var j = 0; j < i; j++) copy.Add(list[j]);
+                _lowered[list] = copy;
+            }
+            copy.Add(lowered);
+        }
+        if (copy is not null && !ReferenceEquals(_lowered[list], copy)) _lowered[list] = copy;
+        return copy ?? list;
+    }
 
     private DictNode FillDict(object source, IEnumerable<(object? Key, object? Value)> pairs)
     {

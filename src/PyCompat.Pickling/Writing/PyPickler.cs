@@ -12,7 +12,7 @@ internal sealed class PyPickler : Pickler
 {
     static PyPickler() => registerCustomPickler(typeof(Node), new NodePickler());
 
-    public PyPickler(int protocol) => Protocol = protocol;
+    public PyPickler(int protocol, bool useMemo = true) : base(useMemo) => Protocol = protocol;
 
     public int Protocol { get; }
 
@@ -29,6 +29,9 @@ internal readonly struct NodeWriter(Stream output, PyPickler pickler)
     public int Protocol => pickler.Protocol;
 
     public void Op(params ReadOnlySpan<byte> bytes) => output.Write(bytes);
+
+    /// <summary>Writes a whole array through the stream's array overload (the span overload would copy it once more).</summary>
+    public void Op(byte[] bytes) => output.Write(bytes, 0, bytes.Length);
 
     public void Save(object? value) => pickler.save(value!);
 

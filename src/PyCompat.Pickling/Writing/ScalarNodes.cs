@@ -26,18 +26,16 @@ internal sealed class IntNode(BigInteger value) : Node
 }
 
 /// <summary>
-/// Python bytes (Razorvine writes byte[] as bytearray). Protocol 2 has no bytes opcode, so it uses CPython's own
-/// protocol 2 form, <c>_codecs.encode(latin1_text, 'latin1')</c>; protocols 3+ use BINBYTES.
+/// Python bytes (Razorvine writes byte[] as bytearray), as SHORT_BINBYTES / BINBYTES under every protocol. Protocol 2
+/// has no bytes opcode and CPython itself writes <c>_codecs.encode(latin1_text, 'latin1')</c> there (1.5 times the
+/// size, and a text round trip each way), but CPython 3's unpickler reads every opcode whatever PROTO announced, so
+/// PyCompat uses the protocol 3 opcodes: the same bytes for CPython 3, which is what PyCompat talks to (Python 2,
+/// which cannot read them, is no target).
 /// </summary>
 internal sealed class BytesNode(byte[] bytes) : Node
 {
     public override void Write(NodeWriter writer)
     {
-        if (writer.Protocol < 3)
-        {
-            writer.Call("_codecs", "encode", Encoding.Latin1.GetString(bytes), "latin1");
-            return;
-        }
         if (bytes.Length < 256)
         {
             writer.Op((byte)'C', (byte)bytes.Length);
@@ -48,8 +46,10 @@ internal sealed class BytesNode(byte[] bytes) : Node
             header[0] = (byte)'B';
             BinaryPrimitives.WriteInt32LittleEndian(header[1..], bytes.Length);
             writer.Op(header);
+            writer.Op(bytes);
+            return;
         }
-        writer.Op(bytes);
+        writer.Op(bytes.AsSpan());
     }
 }
 

@@ -1,0 +1,128 @@
+using PyCompat.Pickling.Tests.Infrastructure;
+
+namespace PyCompat.Pickling.Tests;
+
+/// <summary>
+/// The speed paths change how bytes are written or read, never the value: CPython loads PyCompat's pickles to the
+/// intended value, and PyCompat decodes CPython's pickles to what CPython reprs (docs/performance-pickle.md).
+/// </summary>
+public sealed class FastPathFixture
+{
+    public static readonly byte[] Large = Enumerable.Range(0, 100_000).Select(i => (byte)(i * 7)).ToArray();
+
+    private static List<object?> SelfListWithBytes()
+    {
+        var list = new List<object?> { 1 };
+        list.Add(list);
+        list.Add(new byte[] { 1, 2 }); // lowered after the self-reference was met: the reused list must be given up
+        return list;
+    }
+
+    private static List<object?> InnerPointsBack()
+    {
+        var outer = new List<object?>();
+        outer.Add(new List<object?> { outer });
+        outer.Add(new byte[] { 9 });
+        return outer;
+    }
+
+    private static readonly (string Name, object? Value, string Python, string? Check)[] Values =
+    [
+        ("int list reused as is", Enumerable.Range(0, 3000).Select(i => (object?)(i * 1000)).ToList(), "list(range(0, 3000000, 1000))", null),
+        ("list copied from its first bytes item", new List<object?> { 1, "a", new byte[] { 0, 255 }, 2.5 }, "[1, 'a', b'\\x00\\xff', 2.5]", null),
+        ("self list with bytes", SelfListWithBytes(), "True", "v[1] is v and v[2] == b'\\x01\\x02' and v[0] == 1"),
+        ("inner list pointing back", InnerPointsBack(), "True", "v[0][0] is v and v[1] == b'\\t'"),
+        ("shared list keeps its identity", SharedTwice(), "True", "v[0] is v[1] and v[0] == [1, b'x']"),
+        ("scalar tuple shared twice", TupleTwice(), "[(1, 'a', None, 2.5), (1, 'a', None, 2.5)]", null),
+        ("dict keys in order with None and tuples", new PyDict { ["b"] = 1, [null] = 2, [new PyTuple(1, 2)] = 3, ["a"] = new PyDict { [1] = "x" } },
+            "{'b': 1, None: 2, (1, 2): 3, 'a': {1: 'x'}}", null),
+        ("dict of str to float", new PyDict(Enumerable.Range(0, 500).Select(i => new KeyValuePair<object?, object?>($"k{i}", i * 0.5))),
+            "{f'k{i}': i * 0.5 for i in range(500)}", null),
+        ("small bytes", new byte[] { 39, 34, 0 }, "b'\\'\"\\x00'", null),
+        ("300 bytes", Enumerable.Range(0, 300).Select(i => (byte)i).ToArray(), "bytes(i % 256 for i in range(300))", null),
+        ("100 kB bytes", Large, "bytes((i * 7) % 256 for i in range(100000))", null),
+        ("bytes stay bytes", new List<object?> { Large, new PyByteArray(Large) }, "['bytes', 'bytearray']", "[type(x).__name__ for x in v]"),
+    ];
+
+    private static List<object?> SharedTwice()
+    {
+        var shared = new List<object?> { 1, new byte[] { (byte)'x' } };
+        return [shared, shared];
+    }
+
+    private static List<object?> TupleTwice()
+    {
+        var tuple = new PyTuple(1, "a", null, 2.5);
+        return [tuple, tuple];
+    }
+
+    public static readonly LoadCase[] Cases =
+        [.. from v in Values from p in new[] { 2, 3, 4, 5 } select new LoadCase($"{v.Name} @{p}", v.Value, v.Python, v.Check, p)];
+
+    public static readonly string[] CpythonExpressions =
+    [
+        "[(i,) for i in range(2000)]", "list(range(-5000, 5000, 7))", "{f'key{i}': i * 0.5 for i in range(2000)}",
+        "[(i, -i, i * 1.5, f's{i}', None) for i in range(500)]", "bytes(range(256)) * 400", "bytearray(bytes(range(256)) * 400)",
+        "[f'caf\\u00e9 \\u20ac{i} \\u65e5\\u672c' for i in range(1000)]",
+        "(lambda b: [b, b, (b,)])(bytes(range(256)) * 300)", "(lambda s: {'a': s, 'b': s})('shared ' * 10)",
+    ];
+
+    public IReadOnlyDictionary<string, LoadAnswer> Answers { get; } = CpythonLoads.Run(Cases);
+
+    public IReadOnlyList<(string Expr, int Protocol, byte[] Pickle, string Repr)> Cpython { get; } =
+        Python.Fixtures("dump", CpythonExpressions).EnumerateArray()
+            .Select(e => (e.GetProperty("expr").GetString()!, e.GetProperty("protocol").GetInt32(),
+                Convert.FromBase64String(e.GetProperty("pickle").GetString()!), e.GetProperty("repr").GetString()!))
+            .ToList();
+}
+
+public sealed class FastPathTests(FastPathFixture fixture) : IClassFixture<FastPathFixture>
+{
+    public static TheoryData<string> Ids => new(FastPathFixture.Cases.Select(c => c.Id));
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void CPython_loads_what_the_fast_paths_write_to_the_intended_value(string id)
+    {
+        var answer = fixture.Answers[id];
+
+        Assert.Null(answer.Error);
+        Assert.Equal(answer.Expected, answer.Repr);
+    }
+
+    [Fact]
+    public void The_fast_paths_decode_cpython_pickles_to_what_cpython_reprs()
+    {
+        foreach (var (expr, protocol, pickle, repr) in fixture.Cpython)
+            Assert.True(repr == PyRepr.Repr(PyPickle.Loads(pickle)), $"{expr} @ {protocol}");
+    }
+
+    [Fact]
+    public void Large_bytes_shared_through_the_memo_stay_one_object()
+    {
+        var (_, _, pickle, _) = fixture.Cpython.First(c => c.Expr.StartsWith("(lambda b:", StringComparison.Ordinal) && c.Protocol == 5);
+
+        var list = Assert.IsType<List<object?>>(PyPickle.Loads(pickle));
+
+        Assert.Same(list[0], list[1]);
+        Assert.Same(list[0], Assert.IsType<PyTuple>(list[2])[0]);
+    }
+
+    [Fact]
+    public void Protocol_2_writes_bytes_with_BINBYTES_not_codecs_encode()
+    {
+        var pickle = PyPickle.Dumps(new byte[] { 1, 2, 3 });
+
+        Assert.Equal([0x80, 2, (byte)'C', 3, 1, 2, 3, (byte)'.'], pickle);
+    }
+
+    [Fact]
+    public void A_dict_of_the_value_table_round_trips_through_the_cursor_writer()
+    {
+        var dict = new PyDict { ["x"] = new List<object?> { 1, new PyTuple("t", new byte[] { 1 }) }, [2.5] = null };
+
+        var back = Assert.IsType<PyDict>(PyPickle.Loads(PyPickle.Dumps(dict, 5)));
+
+        Assert.Equal(PyRepr.Repr(dict), PyRepr.Repr(back));
+    }
+}
