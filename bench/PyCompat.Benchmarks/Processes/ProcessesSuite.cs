@@ -96,6 +96,7 @@ public static class ProcessesSuite
 
         var times = new Dictionary<(int, Variant), List<double>>();
         var cpu = new Dictionary<(int, Variant), List<double>>();
+        var failures = new Dictionary<Variant, string>();
         for (var round = 0; round < settings.Rounds; round++)
             foreach (var n in Counts)
                 foreach (var v in variants)
@@ -103,9 +104,20 @@ public static class ProcessesSuite
                     Progress($"start+join: round {round + 1}/{settings.Rounds}, {n} x {v.Label}");
                     var (warmup, iterations) = settings.StartJoin(n);
                     var list = times.TryGetValue((n, v), out var l) ? l : times[(n, v)] = [];
-                    var (t, c) = StartJoin(machine, v, n, warmup, iterations);
-                    list.AddRange(t);
-                    (cpu.TryGetValue((n, v), out var cl) ? cl : cpu[(n, v)] = []).Add(c);
+                    var cl = cpu.TryGetValue((n, v), out var c0) ? c0 : cpu[(n, v)] = [];
+                    if (failures.ContainsKey(v)) continue;
+                    try
+                    {
+                        var (t, c) = StartJoin(machine, v, n, warmup, iterations);
+                        list.AddRange(t);
+                        cl.Add(c);
+                    }
+                    catch (InvalidOperationException error)
+                    {
+                        // A variant that fails is reported in its rows; the other rows still get measured.
+                        failures[v] = FirstCause(error.Message);
+                        Progress($"start+join: {v.Label} failed: {failures[v]}");
+                    }
                 }
 
         var sb = new StringBuilder();
@@ -127,6 +139,11 @@ public static class ProcessesSuite
             var spawn = Median(times[(n, variants[2])]) / n;
             foreach (var v in variants)
             {
+                if (failures.TryGetValue(v, out var why))
+                {
+                    sb.AppendLine($"| {n} | {v.Label} | failed: {why} | | | | | |");
+                    continue;
+                }
                 var per = Median(times[(n, v)]) / n;
                 var min = times[(n, v)].Min() / n;
                 var ratios = v.IsCpython ? "| | | |" : $"| {per / fork:0.00}x | {per / forkserver:0.00}x | {per / spawn:0.00}x |";
@@ -134,12 +151,16 @@ public static class ProcessesSuite
                 sb.AppendLine(Inv($"| {n} | {v.Label} | {per:0.00} | {min:0.00} {ratios} {childCpu} |"));
             }
             // Goals: JIT worker at most forkserver's; NativeAOT at most 0.6x fork's (best AOT variant).
-            var jit = variants.Where(v => v.Kind == "cs" && v.Worker == machine.JitWorker).Select(v => (v, per: Median(times[(n, v)]) / n)).MinBy(x => x.per);
+            var jit = variants.Where(v => v.Kind == "cs" && v.Worker == machine.JitWorker && !failures.ContainsKey(v)).Select(v => (v, per: Median(times[(n, v)]) / n)).MinBy(x => x.per);
             goals.Add(GoalRow($"C# start+join, N={n}, {jit.v.Label.Replace("PyCompat, ", "")} <= CPython forkserver", jit.per / forkserver, 1.0,
                 Inv($"{jit.per:0.00} vs {forkserver:0.00} ms/child")));
-            if (machine.AotWorker is not null)
+            if (machine.AotWorker is not null && variants.Where(v => v.Worker == machine.AotWorker).All(failures.ContainsKey))
             {
-                var aot = variants.Where(v => v.Worker == machine.AotWorker).Select(v => (v, per: Median(times[(n, v)]) / n)).MinBy(x => x.per);
+                goals.Add($"| C# start+join, N={n}, NativeAOT worker <= 0.6x CPython fork | not measured: {failures[variants.First(v => v.Worker == machine.AotWorker)]} | not measured |");
+            }
+            else if (machine.AotWorker is not null)
+            {
+                var aot = variants.Where(v => v.Worker == machine.AotWorker && !failures.ContainsKey(v)).Select(v => (v, per: Median(times[(n, v)]) / n)).MinBy(x => x.per);
                 goals.Add(GoalRow($"C# start+join, N={n}, {aot.v.Label.Replace("PyCompat, ", "")} <= 0.6x CPython fork", aot.per / fork, 0.6,
                     Inv($"{aot.per:0.00} vs {fork:0.00} ms/child")));
             }
@@ -393,6 +414,14 @@ public static class ProcessesSuite
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         return doc.RootElement.GetProperty("times_ms").EnumerateArray().Select(e => e.GetDouble()).ToList();
+    }
+
+    /// <summary>The most telling line of a failed child's stderr: the last line that says something.</summary>
+    private static string FirstCause(string message)
+    {
+        var lines = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var cause = lines.FirstOrDefault(l => l.StartsWith("pycompat-worker:", StringComparison.Ordinal)) ?? lines.LastOrDefault() ?? message;
+        return cause.Replace("|", "/", StringComparison.Ordinal);
     }
 
     private static string GoalRow(string goal, double ratio, double limit, string detail) =>
