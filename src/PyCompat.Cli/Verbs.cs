@@ -7,9 +7,10 @@ internal static class Verbs
 {
     public static IEnumerable<Command> All()
     {
-        yield return PortVerb.Create();
+        // The main job first, then the ways of running a script, then the inspection tools.
         yield return CheckVerb.Create();
         yield return RunVerb.Create();
+        yield return PortVerb.Create();
         yield return TargetsVerb.Create();
         yield return PickleVerb.Create();
     }
