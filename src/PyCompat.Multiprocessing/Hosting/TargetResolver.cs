@@ -19,9 +19,13 @@ internal sealed class TargetResolver
     {
         var extra = (Environment.GetEnvironmentVariable(TargetsVariable) ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        var known = builtIn.ToList();
+        // A C# parent names its target's assembly even when it is a built-in one: that needs no loading (and a
+        // NativeAOT worker could not load it).
         foreach (var path in assemblyPaths.Concat(extra))
-            _assemblies.Add(Load(path));
-        _assemblies.AddRange(builtIn);
+            if (!known.Any(a => string.Equals(a.GetName().Name, Path.GetFileNameWithoutExtension(path), StringComparison.Ordinal)))
+                _assemblies.Add(Load(path));
+        _assemblies.AddRange(known);
     }
 
     public IReadOnlyList<Assembly> Assemblies => _assemblies;
