@@ -44,7 +44,8 @@ public static class PickleSuite
 
     private static TimeSpan Best(Func<object?> action, int repeat)
     {
-        for (var i = 0; i < 2; i++) action(); // warm-up (JIT tiers)
+        var warm = Stopwatch.StartNew();
+        while (warm.ElapsedMilliseconds < 1500) action(); // warm-up: past tier-0 code and on-stack replacement
         var best = TimeSpan.MaxValue;
         for (var i = 0; i < repeat; i++)
         {
