@@ -52,6 +52,7 @@ public sealed class CpythonParentTests : IDisposable
                 "raised: 1",
                 "no port: 1",
                 "bad argument: 1",
+                "instance of a user class: 0 fractions.Fraction",
             ],
             result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("Process Raiser:\nTraceback (most recent call last):\n", result.StandardError);

@@ -62,6 +62,11 @@ public static class PyPorts
     [PyTarget("pyports", "report_runtime")]
     public static void ReportRuntime(string path) => File.WriteAllText(path, $"dotnet {Environment.ProcessId}");
 
+    /// <summary>A class instance the worker cannot turn into a .NET type arrives as a PyObject naming its class.</summary>
+    [PyTarget("pyports", "describe")]
+    public static void Describe(string path, object? value) =>
+        File.WriteAllText(path, value is Pickling.PyObject o ? o.Type.ToString() : value?.GetType().FullName ?? "None");
+
     [PyTarget("pyports", "sleep_forever")]
     public static void SleepForever() => Thread.Sleep(Timeout.Infinite);
 

@@ -23,8 +23,10 @@ internal sealed record SpawnRequest(
     /// <exception cref="InvalidDataException">the pipe did not carry a spawn request.</exception>
     public static SpawnRequest Read(Stream pipe)
     {
-        var preparation = AsDict(PyPickle.Load(pipe), "the preparation data");
-        var processObject = PyPickle.Load(pipe) as PyObject
+        // The pipe comes from the parent that started us, as trusted as CPython's child trusts it; a user's class among
+        // the arguments may be described (as a PyObject), which runs nothing. The size and depth limits still hold.
+        var preparation = AsDict(PyPickle.Load(pipe, PickleLoadOptions.Trusted), "the preparation data");
+        var processObject = PyPickle.Load(pipe, PickleLoadOptions.Trusted) as PyObject
             ?? throw new InvalidDataException("the process object is not a pickled multiprocessing Process");
         var state = AsDict(processObject.State, "the process object's state");
         var config = Get(state, "_config") is { } c ? AsDict(c, "_config") : null;

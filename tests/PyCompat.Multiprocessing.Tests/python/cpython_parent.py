@@ -55,6 +55,13 @@ def behaviour(temp):
     p.join(30)
     print("bad argument:", p.exitcode)
 
+    import fractions
+    path = os.path.join(temp, "described")
+    p = multiprocessing.Process(target=pyports.describe, args=(path, fractions.Fraction(1, 3)))
+    p.start()
+    p.join(30)
+    print("instance of a user class:", p.exitcode, open(path).read())
+
 
 if __name__ == "__main__":
     multiprocessing.set_start_method("spawn")

@@ -9,6 +9,11 @@ def report_runtime(path):
         f.write("python %d" % os.getpid())
 
 
+def describe(path, value):
+    with open(path, "w") as f:
+        f.write(type(value).__module__ + "." + type(value).__qualname__)
+
+
 def sleep_forever():
     time.sleep(3600)
 
