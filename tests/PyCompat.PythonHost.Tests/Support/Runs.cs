@@ -22,11 +22,5 @@ public static class Runs
         ProgramRunner.RunAsync(python ?? Interpreters.Default.Executable, [script, .. args ?? []], stdin);
 
     /// <summary>Asserts the same exit code and the same multisets of stdout and stderr lines.</summary>
-    public static void AssertSameOutput(RunResult expected, RunResult actual)
-    {
-        var context = $"\n=== python3\n{expected}\n=== pycompat\n{actual}";
-        Assert.True(expected.ExitCode == actual.ExitCode, $"exit codes differ{context}");
-        Assert.True(Output.Multiset(expected.StandardOutput).SequenceEqual(Output.Multiset(actual.StandardOutput)), $"stdout differs{context}");
-        Assert.True(Output.Multiset(expected.StandardError).SequenceEqual(Output.Multiset(actual.StandardError)), $"stderr differs{context}");
-    }
+    public static void AssertSameOutput(RunResult expected, RunResult actual) => Parity.AssertSameOutput(expected, actual);
 }

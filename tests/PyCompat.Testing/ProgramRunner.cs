@@ -2,7 +2,7 @@ using System.Text;
 using CliWrap;
 using CliWrap.Buffered;
 
-namespace PyCompat.PythonHost.Tests.Support;
+namespace PyCompat.Testing;
 
 /// <summary>
 /// Runs a program as a real child process and captures its output from outside: children of the script write
@@ -29,6 +29,9 @@ public static class ProgramRunner
             .WithEnvironmentVariables(variables =>
             {
                 variables.Set("PYTHONUNBUFFERED", null);
+                // A developer's own settings must not leak into what a test compares.
+                variables.Set("PYCOMPAT_WORKER", null);
+                variables.Set("PYCOMPAT_TARGETS", null);
                 foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
                     variables.Set(name, value);
             });

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace PyCompat.PythonHost.Tests.Support;
+namespace PyCompat.Testing;
 
 /// <summary>
 /// Turns output into what may be compared: lines with pids and addresses normalised, as a sorted multiset, since
@@ -24,4 +24,17 @@ public static partial class Output
 
     [GeneratedRegex(@"(?<name>\bpid[=: ]\s*)\d+", RegexOptions.IgnoreCase)]
     private static partial Regex Pid();
+}
+
+/// <summary>The comparison every parity test makes: python3's run against PyCompat's.</summary>
+public static class Parity
+{
+    /// <summary>Asserts the same exit code and the same multisets of stdout and stderr lines (pids and addresses normalised).</summary>
+    public static void AssertSameOutput(RunResult expected, RunResult actual)
+    {
+        var context = $"\n=== expected\n{expected}\n=== actual\n{actual}";
+        Assert.True(expected.ExitCode == actual.ExitCode, $"exit codes differ{context}");
+        Assert.True(Output.Multiset(expected.StandardOutput).SequenceEqual(Output.Multiset(actual.StandardOutput)), $"stdout differs{context}");
+        Assert.True(Output.Multiset(expected.StandardError).SequenceEqual(Output.Multiset(actual.StandardError)), $"stderr differs{context}");
+    }
 }
