@@ -2,10 +2,10 @@ using PyCompat.Multiprocessing;
 
 namespace PyCompat.Mapping.TestTargets;
 
-/// <summary>The C# port of <c>mapped_load.py</c>'s target.</summary>
+/// <summary>The C# port of the load script's target (tests/PyCompat.PythonHost.Tests/scripts/mp_load.py, shared).</summary>
 public static class LoadPorts
 {
-    [PyTarget("mapped_load", "printer")]
+    [PyTarget("mp_load", "printer")]
     public static void Printer(int child)
     {
         for (var line = 0; line < 100; line++)

@@ -9,7 +9,7 @@ public sealed class LoadTests
     public async Task Two_hundred_mapped_children_printing_a_hundred_lines_each_lose_and_tear_no_line()
     {
         using var launches = new WorkerLaunches();
-        var script = Path.Combine(Run.Scripts, "mapped_load.py");
+        var script = Path.Combine(Run.Scripts, "mp_load.py");
 
         var expected = await Run.Python3Async(script);
         var actual = await Run.PycompatAsync(["--map", "--targets", Run.TestTargets], script, environment: launches.Environment);
