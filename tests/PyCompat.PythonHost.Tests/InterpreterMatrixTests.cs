@@ -2,15 +2,15 @@ using PyCompat.PythonHost.Tests.Support;
 
 namespace PyCompat.PythonHost.Tests;
 
-/// <summary>Every CPython 3.9+ with a shared libpython found on this machine runs a few scripts as itself would.</summary>
+/// <summary>Every CPython 3.9+ with a shared libpython found on this machine runs the team's scripts as itself would.</summary>
 public sealed class InterpreterMatrixTests
 {
-    /// <summary>Each interpreter found, with a small set of scripts: a cross-section, to keep the suite short.</summary>
+    /// <summary>Each interpreter found, with every multiprocessing script of the parity tests and a traceback.</summary>
     public static TheoryData<string, string> InterpretersAndScripts()
     {
         var data = new TheoryData<string, string>();
         foreach (var install in Interpreters.All)
-        foreach (var name in new[] { "mp_queues.py", "mp_exitcodes.py", "raises.py" })
+        foreach (var name in ScriptParityTests.Scripts().Cast<object[]>().Select(row => (string)row[0]).Append("raises.py"))
             data.Add(install.Executable, name);
         return data;
     }
