@@ -7,4 +7,5 @@ var root = new RootCommand(
     "or as C# ports, and check every way against what CPython printed.");
 foreach (var command in Verbs.All())
     root.Subcommands.Add(command);
-return root.Parse(args).Invoke();
+// No response files: `pycompat run script.py @names.txt` must hand "@names.txt" to the script untouched, as python3 does.
+return root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null }).Invoke();

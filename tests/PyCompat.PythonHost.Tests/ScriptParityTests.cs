@@ -46,12 +46,17 @@ public sealed class ScriptParityTests
     public async Task Arguments_that_look_like_options_and_stdin_reach_the_script_untouched()
     {
         var script = Path.Combine(Runs.Scripts, "args_and_stdin.py");
-        string[] args = ["--help", "-h", "--python", "x", "--start-method", "--", "plain"];
+        // An @file argument is the script's, even when the file exists: no response-file expansion.
+        var atFile = Path.GetTempFileName();
+        File.WriteAllText(atFile, "expanded\n");
+        string[] args = ["--help", "-h", "--python", "x", "--start-method", "--", "plain", "@" + atFile];
         const string stdin = "first line\nsecond line\n";
         var expected = await Runs.Python3Async(script, args, stdin: stdin);
         var actual = await Runs.PycompatAsync(script, args, stdin: stdin);
+        File.Delete(atFile);
         Runs.AssertSameOutput(expected, actual);
         Assert.Contains("stdin: second line", actual.StandardOutput);
+        Assert.Contains("@" + atFile, actual.StandardOutput);
     }
 
     [Fact]
