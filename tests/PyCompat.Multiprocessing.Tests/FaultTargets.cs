@@ -44,6 +44,16 @@ public static class FaultTargets
         Thread.Sleep(Timeout.Infinite);
     }
 
+    /// <summary>Starts a daemon CPython child that sleeps forever, reports its pid, then waits to be killed.</summary>
+    public static void StartPythonDaemonThenHang(string pidPath, string pyportsFolder)
+    {
+        var daemon = new Process(ProcessTarget.Python("pyports", "sleep_forever", pyportsFolder), daemon: true);
+        daemon.Start();
+        File.WriteAllText(pidPath + ".tmp", daemon.Pid.ToString());
+        File.Move(pidPath + ".tmp", pidPath);
+        Thread.Sleep(Timeout.Infinite);
+    }
+
     public static void WriteAfter(string path, int milliseconds)
     {
         Thread.Sleep(milliseconds);

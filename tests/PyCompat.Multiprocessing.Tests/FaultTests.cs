@@ -73,6 +73,34 @@ public sealed class FaultTests : IDisposable
         await Until(() => !IsRunning(survivorPid));
     }
 
+    [Fact]
+    public async Task When_a_parent_is_killed_its_daemon_cpython_child_dies_too()
+    {
+        var pidFile = _temp.File("pid");
+        var parent = new Process(target: FaultTargets.StartPythonDaemonThenHang, args: [pidFile, PyPortsFolder]);
+        parent.Start();
+        await Until(() => File.Exists(pidFile));
+        var daemonPid = int.Parse(File.ReadAllText(pidFile));
+        Assert.True(IsRunning(daemonPid));
+
+        parent.Kill();
+        parent.Join(Patience);
+
+        await Until(() => !IsRunning(daemonPid));
+    }
+
+    [Fact]
+    public void A_daemon_cpython_child_of_a_living_parent_runs_until_it_is_terminated()
+    {
+        var daemon = new Process(ProcessTarget.Python("pyports", "sleep_forever", PyPortsFolder), daemon: true);
+        daemon.Start();
+        daemon.Join(TimeSpan.FromMilliseconds(500));
+        Assert.True(daemon.IsAlive);
+        daemon.Terminate();
+        daemon.Join(Patience);
+        Assert.Equal(-15, daemon.ExitCode);
+    }
+
     private static bool IsRunning(int pid)
     {
         try

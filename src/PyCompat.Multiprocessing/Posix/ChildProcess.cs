@@ -23,9 +23,9 @@ internal sealed class ChildProcess
         get { lock (_gate) return _exitCode; }
     }
 
-    private readonly int _closeWhenReaped;
+    private readonly int[] _closeWhenReaped;
 
-    private ChildProcess(int pid, int closeWhenReaped)
+    private ChildProcess(int pid, int[] closeWhenReaped)
     {
         Pid = pid;
         _closeWhenReaped = closeWhenReaped;
@@ -34,7 +34,7 @@ internal sealed class ChildProcess
     }
 
     public static ChildProcess Start(string path, IReadOnlyList<string> argv, IReadOnlyList<string> environment,
-        IReadOnlyList<(int Source, int Target)> fds, int closeWhenReaped = -1) =>
+        IReadOnlyList<(int Source, int Target)> fds, params int[] closeWhenReaped) =>
         new(PosixSpawn.Spawn(path, argv, environment, fds), closeWhenReaped);
 
     /// <summary>Waits up to <paramref name="timeout"/> (forever when null); returns the exit code, or null if still running.</summary>
@@ -62,7 +62,7 @@ internal sealed class ChildProcess
         while (rc < 0 && Marshal.GetLastPInvokeError() == Libc.EINTR);
         lock (_gate)
             _exitCode = rc == Pid ? Libc.ExitCodeFromWaitStatus(status) : 255;
-        if (_closeWhenReaped >= 0) Libc.close(_closeWhenReaped);
+        foreach (var fd in _closeWhenReaped) Libc.close(fd);
         _exited.Set();
     }
 }

@@ -9,6 +9,17 @@ public static class SpawnCommandLine
     /// <summary>The fd number at which a PyCompat parent hands the child the pipe carrying the two pickles.</summary>
     internal const int PipeFd = 3;
 
+    /// <summary>The fd at which a daemon CPython child of a PyCompat parent gets its lifeline pipe (end-of-file: the parent died).</summary>
+    internal const int LifelineFd = 4;
+
+    /// <summary>
+    /// CPython's spawn arguments for a daemon child, with a thread first that ends the child when <paramref name="lifeline"/>
+    /// reaches end-of-file: the parent holds the other end until it has reaped the child, so that only happens if it died.
+    /// </summary>
+    public static IReadOnlyList<string> DaemonPythonArguments(int pipeHandle, int lifeline) =>
+        ["-c", $"import os, threading; threading.Thread(target=lambda: (os.read({lifeline}, 1), os._exit(1)), daemon=True).start(); " +
+            $"from multiprocessing.spawn import spawn_main; spawn_main(pipe_handle={pipeHandle})", ForkFlag];
+
     /// <summary>The arguments after the executable, as CPython's spawn writes them for a child reading fd <paramref name="pipeHandle"/>.</summary>
     public static IReadOnlyList<string> Arguments(int pipeHandle) =>
         ["-c", $"from multiprocessing.spawn import spawn_main; spawn_main(pipe_handle={pipeHandle})", ForkFlag];

@@ -6,7 +6,8 @@ namespace PyCompat.Multiprocessing.Spawn;
 /// Starts a child for a <see cref="Process"/> as CPython's <c>popen_spawn_posix</c> does: pickles first (so failures
 /// stay in the parent), then the child with the pipe at fd 3, then the pickles down the pipe. As in CPython, the parent
 /// keeps its end of the pipe open until the child is reaped: the child sees end-of-file there only if its parent dies.
-/// .NET targets run in the PyCompat worker host, Python targets in CPython.
+/// .NET targets run in the PyCompat worker host, Python targets in CPython. A daemon CPython child also gets a lifeline
+/// pipe at fd 4 that it watches, so it dies with a parent that is killed (the worker host watches fd 3 itself).
 /// </summary>
 internal static class SpawnLauncher
 {
@@ -21,19 +22,25 @@ internal static class SpawnLauncher
         var payload = Concat(ProcessObjectWriter.PreparationData(process, assemblies), ProcessObjectWriter.ProcessObject(process));
 
         var data = Pipe.Create();
+        Pipe? lifeline = process.Target is PythonTarget && process.Daemon ? Pipe.Create() : null;
+        var arguments = lifeline is null
+            ? SpawnCommandLine.Arguments(SpawnCommandLine.PipeFd)
+            : SpawnCommandLine.DaemonPythonArguments(SpawnCommandLine.PipeFd, SpawnCommandLine.LifelineFd);
+        List<(int, int)> fds = [(data.ReadFd, SpawnCommandLine.PipeFd)];
+        if (lifeline is { } l) fds.Add((l.ReadFd, SpawnCommandLine.LifelineFd));
+        int[] parentEnds = lifeline is { } w ? [data.WriteFd, w.WriteFd] : [data.WriteFd];
         ChildProcess child;
         try
         {
-            child = ChildProcess.Start(executable, [executable, .. prefix, .. SpawnCommandLine.Arguments(SpawnCommandLine.PipeFd)],
-                environment, [(data.ReadFd, SpawnCommandLine.PipeFd)], closeWhenReaped: data.WriteFd);
+            child = ChildProcess.Start(executable, [executable, .. prefix, .. arguments], environment, fds, closeWhenReaped: parentEnds);
         }
         catch
         {
-            Libc.close(data.ReadFd);
-            Libc.close(data.WriteFd);
+            foreach (var (fd, _) in fds) Libc.close(fd);
+            foreach (var fd in parentEnds) Libc.close(fd);
             throw;
         }
-        Libc.close(data.ReadFd);
+        foreach (var (fd, _) in fds) Libc.close(fd);
         WritePayload(data.WriteFd, payload);
         return child;
     }
