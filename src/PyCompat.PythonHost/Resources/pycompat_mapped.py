@@ -5,7 +5,8 @@ PyCompat.PythonHost runs this module as a hook (RunOptions.Hooks) before the scr
 the --targets assemblies and --strict.
 
 How a process is routed: the `_Popen` of every concrete Process class (fork, spawn, forkserver) is wrapped. When
-`p.start()` reaches it, a target with a port is launched by `_WorkerPopen`: CPython's own spawn Popen with its own
+`p.start()` reaches it, a target with a port (and no multiprocessing object among its arguments) is launched by
+`_WorkerPopen`: CPython's own spawn Popen with its own
 pickles (preparation data, then the process object), whose only difference is the program it starts, the worker
 host. Any other process goes to the start method the script would have used anyway (fork by default, as python3).
 Nothing else changes, so `multiprocessing.get_start_method()`, a script's own `set_start_method(...)`, pool and
@@ -63,10 +64,35 @@ def _wrap(cls):
 def _route(process_obj, launch):
     key = target_key(process_obj)
     if key is not None and key in _ported:
-        return _WorkerPopen(process_obj)
+        unusable = _first_unusable((getattr(process_obj, "_args", ()), getattr(process_obj, "_kwargs", {})))
+        if unusable is None:
+            return _WorkerPopen(process_obj)
+        if _strict:
+            _stop(process_obj, key, unusable)
+        return launch(process_obj)
     if _strict:
         _stop(process_obj, key)
     return launch(process_obj)
+
+
+_PLAIN = (type(None), bool, int, float, complex, str, bytes, bytearray)
+
+
+def _first_unusable(value, depth=0):
+    """The first argument only a CPython child can use: a multiprocessing object (a queue, lock, event, pipe end,
+    manager proxy...), whose pickle hands over fds or semaphores, not data. Such a process stays in CPython."""
+    if depth > 100 or isinstance(value, _PLAIN):
+        return None
+    if isinstance(value, dict):
+        value = [item for pair in value.items() for item in pair]
+    if isinstance(value, (tuple, list, set, frozenset)):
+        for item in value:
+            found = _first_unusable(item, depth + 1)
+            if found is not None:
+                return found
+        return None
+    module = type(value).__module__ or ""
+    return value if module == "multiprocessing" or module.startswith("multiprocessing.") else None
 
 
 def target_key(process_obj):
@@ -89,10 +115,14 @@ def _main_stem():
     return os.path.splitext(os.path.basename(path))[0] if path else None
 
 
-def _stop(process_obj, key):
+def _stop(process_obj, key, unusable=None):
     if key is None:
         what = "runs %s.run(), not a target function" % type(process_obj).__qualname__
         fix = "give the Process a module-level target function and port that"
+    elif unusable is not None:
+        kind = type(unusable)
+        what = "has target %s.%s, ported, but passes it a %s.%s" % (key + (kind.__module__, kind.__qualname__))
+        fix = "only a CPython child can use a multiprocessing object; pass plain values to a ported target"
     else:
         what = "has target %s.%s, which has no C# port" % key
         fix = ('mark a static C# method with [PyTarget("%s", "%s")] and pass its assembly with --targets' % key)
