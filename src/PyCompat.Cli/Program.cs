@@ -1,6 +1,8 @@
 using System.CommandLine;
 using PyCompat.Cli;
 
+if (RunVerb.TryRunDirectly(args) is { } exitCode) return exitCode;
+
 // Thin on purpose: every verb lives in its own file and calls into the libraries.
 var root = new RootCommand(
     "PyCompat: run Python's multiprocessing examples unchanged, embedded in .NET, mapped to C# ports, " +

@@ -70,7 +70,7 @@ internal static class RunVerb
         var script = new Argument<string>("script") { Description = "The Python script, run as __main__.", Arity = ArgumentArity.ZeroOrOne };
         var arguments = new Argument<string[]>("args") { Description = "Arguments for the script (sys.argv[1:]), passed untouched." };
 
-        var command = new Command("run",
+        var command = new Command(Name,
             "Run a Python script unchanged as __main__ in CPython embedded in .NET: same output and exit code as " +
             "python3 SCRIPT.py ARGS...; multiprocessing children are real CPython processes.")
         {
@@ -97,6 +97,15 @@ internal static class RunVerb
         });
         return command;
     }
+
+    /// <summary>
+    /// <c>pycompat run [options] SCRIPT ...</c> without building the whole command tree: start-up is part of the product
+    /// (python3 starts in ~25 ms). Help and mistakes still go through System.CommandLine; null means "not handled".
+    /// </summary>
+    public static int? TryRunDirectly(string[] args) =>
+        args is [Name, .. var rest] && Split(rest) is { Options: { } options, Help: false, Error: null } ? Run(options) : null;
+
+    private const string Name = "run";
 
     private static int Run(RunOptions options)
     {
