@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace PyCompat.Multiprocessing;
 
 /// <summary>
@@ -15,11 +17,9 @@ internal static class ProcessRegistry
 
     public static Process? Parent { get; private set; }
 
-    private static Process NewMainProcess()
-    {
-        var config = ProcessConfig.NewMain();
-        return new Process("MainProcess", [], Environment.ProcessId, false, config.AuthKey, null, null);
-    }
+    /// <summary>A main process: its children inherit a fresh random key, as CPython's <c>os.urandom(32)</c> makes one.</summary>
+    private static Process NewMainProcess() =>
+        new("MainProcess", [], Environment.ProcessId, false, RandomNumberGenerator.GetBytes(32), null, null);
 
     public static int[] NextIdentity()
     {
