@@ -28,7 +28,7 @@ internal static class ProcessRegistry
     }
 
     /// <summary>Becomes the process a parent described (in a spawned child, before the target runs).</summary>
-    public static void BecomeChild(Process self, Process parent)
+    public static void BecomeChild(Process self, Process? parent)
     {
         lock (Gate)
         {

@@ -31,6 +31,23 @@ public sealed class ProcessLifecycleTests : IDisposable
     }
 
     [Fact]
+    public void An_overloaded_target_runs_the_overload_the_parent_chose()
+    {
+        var one = _temp.File("one");
+        var two = _temp.File("two");
+        var first = new Process(target: (Action<string>)Targets.Overloaded, args: [one]);
+        var second = new Process(target: (Action<string, int>)Targets.Overloaded, args: [two, 2]);
+        first.Start();
+        second.Start();
+        first.Join(Patience);
+        second.Join(Patience);
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal("one argument", File.ReadAllText(one));
+        Assert.Equal("two arguments, 2", File.ReadAllText(two));
+    }
+
+    [Fact]
     public void The_child_knows_its_name_pid_and_parent()
     {
         var path = _temp.File("identity");

@@ -22,6 +22,11 @@ public static class Targets
     {
     }
 
+    /// <summary>Two overloads: the child must run the one the parent chose.</summary>
+    public static void Overloaded(string path) => File.WriteAllText(path, "one argument");
+
+    public static void Overloaded(string path, int count) => File.WriteAllText(path, $"two arguments, {count}");
+
     public static void ExitWith(int code) => throw new SystemExit(code);
 
     public static void EnvironmentExit(int code) => Environment.Exit(code);

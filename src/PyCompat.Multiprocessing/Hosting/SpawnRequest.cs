@@ -17,7 +17,8 @@ internal sealed record SpawnRequest(
     IReadOnlyList<KeyValuePair<string, object?>> Kwargs,
     string? MainModule,
     IReadOnlyList<string> Assemblies,
-    string? Directory)
+    string? Directory,
+    ClrMethod? ClrMethod = null)
 {
     /// <summary>Reads the two pickles from <paramref name="pipe"/>, never past the second (the parent keeps the pipe open).</summary>
     /// <exception cref="InvalidDataException">the pipe did not carry a spawn request.</exception>
@@ -44,7 +45,9 @@ internal sealed record SpawnRequest(
             Kwargs: Get(state, "_kwargs") is { } kw ? Pairs(AsDict(kw, "_kwargs")) : [],
             MainModule: MainModuleName(preparation),
             Assemblies: (Get(preparation, "pycompat_assemblies") as IEnumerable)?.OfType<string>().ToList() ?? [],
-            Directory: Get(preparation, "dir") as string);
+            Directory: Get(preparation, "dir") as string,
+            ClrMethod: Get(preparation, Spawn.ProcessObjectWriter.ClrMethodKey) is PyTuple { Count: 3 } clr
+                && clr[0] is string type && clr[1] is string method && clr[2] is int token ? new ClrMethod(type, method, token) : null);
     }
 
     /// <summary>
@@ -75,3 +78,6 @@ internal sealed record SpawnRequest(
             entry.Key as string ?? throw new InvalidDataException($"a keyword argument's name is a {PyTypeNames.Of(entry.Key)}"),
             entry.Value))];
 }
+
+/// <summary>The exact method a C# parent chose: its type, its name, and its metadata token (which tells overloads apart).</summary>
+internal sealed record ClrMethod(string Type, string Name, int Token);

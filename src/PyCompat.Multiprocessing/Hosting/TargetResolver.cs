@@ -31,8 +31,15 @@ internal sealed class TargetResolver
     public IReadOnlyList<Assembly> Assemblies => _assemblies;
 
     /// <exception cref="MissingMethodException">no assembly has a port of the target; the message says how to add one.</exception>
-    public MethodInfo Resolve(PyGlobal target, string? mainModule)
+    /// <param name="target">The target as the pickled process object names it.</param>
+    /// <param name="mainModule">What <c>__main__</c> stands for (the parent's script name).</param>
+    /// <param name="clrMethod">The exact method, when a C# parent named it: looked up directly, no scan.</param>
+    public MethodInfo Resolve(PyGlobal target, string? mainModule, ClrMethod? clrMethod = null)
     {
+        if (clrMethod is not null)
+            foreach (var assembly in _assemblies.Distinct())
+                if (FindByToken(assembly, clrMethod) is { } named)
+                    return named;
         var module = target.Module == "__main__" && mainModule is not null ? mainModule : target.Module;
         foreach (var assembly in _assemblies.Distinct())
             if ((FindPort(assembly, module, target.Name) ?? FindByClrName(assembly, module, target.Name)) is { } method)
@@ -51,6 +58,22 @@ internal sealed class TargetResolver
                     if (port.Module == module && port.Name == name)
                         return method;
         return null;
+    }
+
+    /// <summary>The method a token names in <paramref name="assembly"/>, if it is the one the parent meant.</summary>
+    private static MethodInfo? FindByToken(Assembly assembly, ClrMethod wanted)
+    {
+        var type = assembly.GetType(wanted.Type);
+        if (type is null) return null;
+        try
+        {
+            return type.Module.ResolveMethod(wanted.Token) is MethodInfo method && method.Name == wanted.Name
+                && method.DeclaringType == type ? method : null;
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            return null; // an unknown token, or a NativeAOT worker that cannot resolve tokens: look it up by name
+        }
     }
 
     private static MethodInfo? FindByClrName(Assembly assembly, string typeName, string methodName)

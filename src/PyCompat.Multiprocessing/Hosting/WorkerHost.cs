@@ -47,7 +47,7 @@ public static class WorkerHost
         MethodInfo method;
         try
         {
-            method = new TargetResolver(builtInPorts, request.Assemblies).Resolve(request.Target, request.MainModule);
+            method = new TargetResolver(builtInPorts, request.Assemblies).Resolve(request.Target, request.MainModule, request.ClrMethod);
         }
         catch (Exception error)
         {
@@ -118,7 +118,7 @@ public static class WorkerHost
         var parent = request.ParentPid is { } parentPid
             ? new Process(request.ParentName ?? "MainProcess", [], parentPid, false, request.AuthKey, null, null)
             : null;
-        ProcessRegistry.BecomeChild(self, parent!);
+        ProcessRegistry.BecomeChild(self, parent);
     }
 
     private static string OneLine(Exception error) =>

@@ -15,6 +15,13 @@ internal static class ProcessObjectWriter
     /// <summary>The key under which a PyCompat parent tells its .NET child where the target's assembly is.</summary>
     public const string AssembliesKey = "pycompat_assemblies";
 
+    /// <summary>
+    /// The key under which a C# parent names its target's method exactly (type full name, method name, metadata token),
+    /// so the child runs that very method, overloads included, without scanning for [PyTarget]. CPython ignores keys it
+    /// does not know.
+    /// </summary>
+    public const string ClrMethodKey = "pycompat_clr_method";
+
     public static byte[] PreparationData(Process process, IReadOnlyList<string> assemblies)
     {
         var data = new Dictionary<string, object?>
@@ -26,6 +33,8 @@ internal static class ProcessObjectWriter
             ["start_method"] = "spawn",
         };
         if (assemblies.Count > 0) data[AssembliesKey] = assemblies.Cast<object?>().ToList();
+        if (process.Target is DotNetTarget { Method: var method })
+            data[ClrMethodKey] = new PyTuple(method.DeclaringType!.FullName, method.Name, method.MetadataToken);
         return PyPickle.Dumps(data);
     }
 
