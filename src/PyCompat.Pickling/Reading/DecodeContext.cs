@@ -13,8 +13,8 @@ internal sealed class DecodeContext(PickleLoadOptions options)
 
     public PickleLoadOptions Options { get; } = options;
 
-    /// <summary>Large bytes the transcoder took out of the stream, in NEXT_BUFFER order.</summary>
-    public Queue<byte[]> Buffers { get; } = new();
+    /// <summary>Large bytes and decoded strings the transcoder took out of the stream, in NEXT_BUFFER order.</summary>
+    public Queue<object> Buffers { get; } = new();
 
     /// <summary>Makes this the thread's context until the returned scope is disposed.</summary>
     public Scope Enter()

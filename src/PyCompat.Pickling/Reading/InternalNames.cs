@@ -1,13 +1,13 @@
 namespace PyCompat.Pickling.Reading;
 
 /// <summary>
-/// The globals the transcoder emits to reach PyCompat's own constructors. The module name cannot clash with a real
-/// Python module reachable from a pickle's GLOBAL, because the transcoder rewrites every GLOBAL it reads.
+/// The persistent ids by which the transcoder reaches PyCompat's own callables (PERSID opcodes it writes;
+/// <see cref="PyUnpickler"/> answers them). A pickle's own persistent ids never get this far: the scanner refuses them.
 /// </summary>
 internal static class InternalNames
 {
-    public const string Module = "__pycompat__";
     public const string Resolve = "resolve";
+    public const string ResolvePython2 = "resolve_python2";
     public const string NewObj = "newobj";
     public const string Dict = "dict";
     public const string DictItems = "dictitems";

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Text.Unicode;
 
 namespace PyCompat.Pickling.Reading;
 
@@ -198,8 +199,16 @@ internal ref struct PickleScanner
             // Scalars.
             case (byte)'N' or PickleOps.NewTrue or PickleOps.NewFalse or PickleOps.BinInt or (byte)'K' or (byte)'M'
                 or PickleOps.Long1 or PickleOps.Long4 or PickleOps.BinFloat or PickleOps.String or PickleOps.BinString
-                or PickleOps.ShortBinString or PickleOps.Unicode or PickleOps.BinUnicode or PickleOps.ShortBinUnicode
-                or PickleOps.BinUnicode8 or PickleOps.ShortBinBytes:
+                or PickleOps.ShortBinString or PickleOps.ShortBinBytes:
+                Push(ScalarHeight);
+                return;
+            // str: the transcoder decodes what Razorvine would decode lossily (see PickleTranscoder).
+            case PickleOps.Unicode:
+                _result.Rewrites.Add(_offset);
+                Push(ScalarHeight);
+                return;
+            case PickleOps.BinUnicode or PickleOps.ShortBinUnicode or PickleOps.BinUnicode8:
+                if (!Utf8.IsValid(arg[(arg.Length - (int)counted)..])) _result.Rewrites.Add(_offset);
                 Push(ScalarHeight);
                 return;
             case PickleOps.BinBytes or PickleOps.BinBytes8:
@@ -232,6 +241,7 @@ internal ref struct PickleScanner
                 return;
             case PickleOps.Proto:
                 if (arg[0] > 5) throw Fail($"unsupported pickle protocol: {arg[0]}");
+                _result.Rewrites.Add(_offset); // the transcoder follows the protocol (Python 2 names below 3)
                 return;
             case PickleOps.Frame:
                 _result.Rewrites.Add(_offset);

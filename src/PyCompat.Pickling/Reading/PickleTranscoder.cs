@@ -3,6 +3,8 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
+using System.Text.Unicode;
+using PyCompat.Pickling.Text;
 
 namespace PyCompat.Pickling.Reading;
 
@@ -10,8 +12,14 @@ namespace PyCompat.Pickling.Reading;
 /// Rewrites the few opcodes whose Razorvine handling loses Python information into equivalent opcode sequences that
 /// reach PyCompat's registered constructors, after <see cref="PickleScanner"/> has validated the pickle:
 /// <list type="bullet">
-/// <item>every GLOBAL / STACK_GLOBAL / INST goes through <see cref="InternalNames.Resolve"/>, so unknown classes
+/// <item>every GLOBAL / STACK_GLOBAL / INST goes through <see cref="InternalNames.Resolve"/> (below protocol 3,
+/// <see cref="InternalNames.ResolvePython2"/>, which reads Python 2 names as CPython does), so unknown classes
 /// (with constructor arguments) become PyObject instead of failing in Razorvine's ClassDictConstructor;</item>
+/// <item>PyCompat's own callables are pushed with PERSID, which Razorvine hands to <see cref="PyUnpickler"/>'s
+/// persistentLoad: nothing is registered in Razorvine's static registry;</item>
+/// <item>a str whose bytes Razorvine would decode lossily (UNICODE always; BINUNICODE, SHORT_BINUNICODE and
+/// BINUNICODE8 when not strict UTF-8, e.g. a lone surrogate that CPython writes with surrogatepass) is decoded here,
+/// or refused as CPython refuses it, and handed over out of band like large bytes;</item>
 /// <item>NEWOBJ / NEWOBJ_EX become REDUCE with a marker, so PyObject.ViaReduce survives the trip;</item>
 /// <item>EMPTY_DICT / DICT build an ordered dict that takes None keys (Razorvine's Hashtable refuses them), and
 /// SETITEMS becomes a BUILD with the items in order (Razorvine's SETITEMS inserts them in reverse);</item>
@@ -31,12 +39,13 @@ internal sealed class PickleTranscoder
 {
     private const int Scratch = -1;
     private static readonly string[] SlotNames =
-        ["", "", InternalNames.Dict, InternalNames.DictItems, InternalNames.NewObj, InternalNames.Resolve];
-    private const int DictSlot = -2, DictItemsSlot = -3, NewObjSlot = -4, ResolveSlot = -5;
+        ["", "", InternalNames.Dict, InternalNames.DictItems, InternalNames.NewObj, InternalNames.Resolve, InternalNames.ResolvePython2];
+    private const int DictSlot = -2, DictItemsSlot = -3, NewObjSlot = -4, ResolveSlot = -5, ResolvePython2Slot = -6;
 
     private byte[] _out;
     private int _length;
     private int _memoizeOps;
+    private int _protocol; // as CPython's Unpickler: 0 until a PROTO opcode says otherwise
     private readonly bool[] _slotNamed = new bool[SlotNames.Length];
     private readonly ScanResult _scan;
     private readonly DecodeContext _context;
@@ -128,6 +137,22 @@ internal sealed class PickleTranscoder
         {
             case PickleOps.Frame:
                 return;
+            case PickleOps.Proto:
+                _protocol = arg[0];
+                Write([op, arg[0]]);
+                return;
+            case PickleOps.Unicode:
+                EmitText(RawUnicodeEscape.Decode(arg[..^1]));
+                return;
+            case PickleOps.BinUnicode:
+                EmitText(SurrogatePass.Decode(arg[4..]));
+                return;
+            case PickleOps.ShortBinUnicode:
+                EmitText(SurrogatePass.Decode(arg[1..]));
+                return;
+            case PickleOps.BinUnicode8:
+                EmitText(SurrogatePass.Decode(arg[8..]));
+                return;
             case PickleOps.Memoize:
                 var index = _scan.MemoizeIndex is { } mixed && mixed.TryGetValue(_memoizeOps, out var m) ? m : _memoizeOps;
                 _memoizeOps++;
@@ -146,12 +171,12 @@ internal sealed class PickleTranscoder
                 return;
             case PickleOps.Global:
                 var nl = arg.IndexOf((byte)'\n');
-                EmitResolve(arg[..nl], arg[(nl + 1)..^1]);
+                EmitResolve(arg[..nl], arg[(nl + 1)..^1], ResolveByProtocol);
                 return;
             case PickleOps.StackGlobal:
                 WriteByte(PickleOps.Tuple2);
                 StashTop();
-                EmitInternal(ResolveSlot);
+                EmitInternal(ResolveByProtocol);
                 EmitWithInt32(PickleOps.LongBinGet, Scratch);
                 WriteByte(PickleOps.Reduce);
                 return;
@@ -159,7 +184,7 @@ internal sealed class PickleTranscoder
                 var instNl = arg.IndexOf((byte)'\n');
                 WriteByte(PickleOps.Tuple);
                 StashTop();
-                EmitResolve(arg[..instNl], arg[(instNl + 1)..^1]);
+                EmitResolve(arg[..instNl], arg[(instNl + 1)..^1], ResolveByProtocol);
                 EmitWithInt32(PickleOps.LongBinGet, Scratch);
                 WriteByte(PickleOps.Reduce);
                 return;
@@ -188,12 +213,12 @@ internal sealed class PickleTranscoder
             case PickleOps.FrozenSet:
                 WriteByte(PickleOps.Tuple);
                 StashTop();
-                EmitResolve("builtins"u8, "frozenset"u8);
+                EmitResolve("builtins"u8, "frozenset"u8, ResolveSlot);
                 EmitWithInt32(PickleOps.LongBinGet, Scratch);
                 Write([PickleOps.Tuple1, PickleOps.Reduce]);
                 return;
             case PickleOps.ByteArray8:
-                EmitResolve("builtins"u8, "bytearray"u8);
+                EmitResolve("builtins"u8, "bytearray"u8, ResolveSlot);
                 EmitBytes(arg[8..]);
                 Write([PickleOps.Tuple1, PickleOps.Reduce]);
                 return;
@@ -215,6 +240,16 @@ internal sealed class PickleTranscoder
             default:
                 throw new UnpicklingError($"internal: opcode 0x{op:x2} was listed for rewriting");
         }
+    }
+
+    /// <summary>CPython's Unpickler maps Python 2 names (fix_imports) while its protocol is below 3.</summary>
+    private int ResolveByProtocol => _protocol < 3 ? ResolvePython2Slot : ResolveSlot;
+
+    /// <summary>A str PyCompat decoded itself reaches Razorvine out of band, as it is.</summary>
+    private void EmitText(string text)
+    {
+        _context.Buffers.Enqueue(text);
+        WriteByte(PickleOps.NextBuffer);
     }
 
     /// <summary>Whether a memo write must stay: some GET reads its index.</summary>
@@ -254,15 +289,18 @@ internal sealed class PickleTranscoder
         Write([PickleOps.Tuple1, PickleOps.Reduce]);
     }
 
-    private void EmitResolve(ReadOnlySpan<byte> module, ReadOnlySpan<byte> name)
+    private void EmitResolve(ReadOnlySpan<byte> module, ReadOnlySpan<byte> name, int resolveSlot)
     {
-        EmitInternal(ResolveSlot);
+        // CPython reads GLOBAL and INST names as strict UTF-8; Razorvine would replace what is not.
+        if (!Utf8.IsValid(module)) SurrogatePass.DecodeStrict(module);
+        if (!Utf8.IsValid(name)) SurrogatePass.DecodeStrict(name);
+        EmitInternal(resolveSlot);
         EmitUnicode(module);
         EmitUnicode(name);
         Write([PickleOps.Tuple2, PickleOps.Reduce]);
     }
 
-    /// <summary>Pushes PyCompat's internal callable of <paramref name="slot"/>: by GLOBAL the first time, then from the memo.</summary>
+    /// <summary>Pushes PyCompat's internal callable of <paramref name="slot"/>: by PERSID the first time, then from the memo.</summary>
     private void EmitInternal(int slot)
     {
         if (_slotNamed[-slot])
@@ -271,8 +309,8 @@ internal sealed class PickleTranscoder
             return;
         }
         _slotNamed[-slot] = true;
-        WriteByte(PickleOps.Global);
-        Write(Encoding.ASCII.GetBytes($"{InternalNames.Module}\n{SlotNames[-slot]}\n"));
+        WriteByte(PickleOps.PersId);
+        Write(Encoding.ASCII.GetBytes($"{SlotNames[-slot]}\n"));
         EmitWithInt32(PickleOps.LongBinPut, slot);
     }
 

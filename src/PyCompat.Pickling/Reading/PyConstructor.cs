@@ -84,16 +84,17 @@ internal sealed class PendingObject(PyGlobal type, object[] args, bool viaReduce
 }
 
 /// <summary>
-/// <c>__pycompat__.resolve(module, name)</c>: what every GLOBAL of the pickle becomes. Looks the name up in
-/// Razorvine's constructor registry (where PyCompat registered the value table), else a <see cref="ClassRef"/>.
+/// PyCompat's <c>resolve(module, name)</c>: what every GLOBAL, STACK_GLOBAL and INST of the pickle becomes. Looks the
+/// name up in PyCompat's value table, else yields a <see cref="ClassRef"/>; the Python 2 variant first maps the name
+/// as CPython does below protocol 3.
 /// </summary>
-internal sealed class GlobalResolver : IObjectConstructor
+internal sealed class GlobalResolver(bool fixImports) : IObjectConstructor
 {
     public object construct(object[] args)
     {
         if (args is not [string module, string name])
             throw new UnpicklingError("STACK_GLOBAL expects two strings (module and name) on the stack");
-        return PyUnpickler.Resolve(module, name);
+        return PyUnpickler.Resolve(module, name, fixImports);
     }
 }
 

@@ -1,66 +1,82 @@
+using System.Collections.Frozen;
+using PyCompat.Pickling.Names;
 using Razorvine.Pickle;
 
 namespace PyCompat.Pickling.Reading;
 
 /// <summary>
-/// Razorvine's Unpickler with PyCompat's value table registered in its (static) constructor registry.
-/// Registration happens once, in the static constructor; an instance is used for one call only
-/// (Razorvine's Unpickler is not thread-safe).
+/// Razorvine's Unpickler speaking PyCompat's value table. Razorvine's constructor registry is static and shared
+/// with every other user of Razorvine in the process, so PyCompat registers nothing there: the transcoder turns
+/// every global of the pickle into a call to PyCompat's resolver, which Razorvine reaches through this instance's
+/// <see cref="persistentLoad"/> (PERSID opcodes the transcoder writes; a pickle's own persistent ids are refused
+/// by the scanner). A plain <see cref="Unpickler"/> elsewhere in the process is unchanged by PyCompat.
+/// An instance is used for one call only (Razorvine's Unpickler is not thread-safe).
 /// </summary>
 internal sealed class PyUnpickler : Unpickler
 {
-    static PyUnpickler()
+    /// <summary>PyCompat's value table: the globals it decodes itself, by <c>module.name</c>.</summary>
+    private static readonly FrozenDictionary<PyGlobal, PyConstructor> ValueTable = new PyConstructor[]
     {
-        Register(InternalNames.Module, InternalNames.Resolve, new GlobalResolver());
-        Register(InternalNames.Module, InternalNames.NewObj, new NewObjMarker());
-        Register(InternalNames.Module, InternalNames.Dict, new DictConstructor());
-        Register(InternalNames.Module, InternalNames.DictItems, new DictItemsConstructor());
-        Register("builtins", "set", new SetConstructor(frozen: false));
-        Register("builtins", "frozenset", new SetConstructor(frozen: true));
-        Register("builtins", "bytes", new BytesConstructor(new PyGlobal("builtins", "bytes")));
-        Register("_codecs", "encode", new BytesConstructor(new PyGlobal("_codecs", "encode")));
-        Register("builtins", "bytearray", new ByteArrayConstructor());
-        Register("builtins", "complex", new ComplexConstructor());
-        Register("decimal", "Decimal", new DecimalConstructor());
-        Register("datetime", "date", new TemporalConstructor("date"));
-        Register("datetime", "time", new TemporalConstructor("time"));
-        Register("datetime", "datetime", new TemporalConstructor("datetime"));
-        Register("datetime", "timedelta", new TimedeltaConstructor());
-        Register("datetime", "timezone", new TimezoneConstructor());
-        Register("copyreg", "_reconstructor", new ReconstructorConstructor());
-        Register("builtins", "getattr", new GetattrConstructor());
-    }
+        new SetConstructor(frozen: false),
+        new SetConstructor(frozen: true),
+        new BytesConstructor(new PyGlobal("builtins", "bytes")),
+        new BytesConstructor(new PyGlobal("_codecs", "encode")),
+        new ByteArrayConstructor(),
+        new ComplexConstructor(),
+        new DecimalConstructor(),
+        new TemporalConstructor("date"),
+        new TemporalConstructor("time"),
+        new TemporalConstructor("datetime"),
+        new TimedeltaConstructor(),
+        new TimezoneConstructor(),
+        new ReconstructorConstructor(),
+        new GetattrConstructor(),
+    }.ToFrozenDictionary(c => c.Global, c => c);
 
-    private static void Register(string module, string name, IObjectConstructor constructor) =>
-        registerConstructor(module, name, constructor);
+    /// <summary>The callables the transcoder names by persistent id (see <see cref="InternalNames"/>).</summary>
+    private static readonly FrozenDictionary<string, IObjectConstructor> Internal = new Dictionary<string, IObjectConstructor>
+    {
+        [InternalNames.Resolve] = new GlobalResolver(fixImports: false),
+        [InternalNames.ResolvePython2] = new GlobalResolver(fixImports: true),
+        [InternalNames.NewObj] = new NewObjMarker(),
+        [InternalNames.Dict] = new DictConstructor(),
+        [InternalNames.DictItems] = new DictItemsConstructor(),
+    }.ToFrozenDictionary();
 
-    /// <summary>The large bytes the transcoder took out of the stream (NEXT_BUFFER), in order.</summary>
+    /// <summary>The large bytes and the strings the transcoder took out of the stream (NEXT_BUFFER), in order.</summary>
     public override object nextBuffer() =>
         DecodeContext.Current.Buffers.TryDequeue(out var buffer)
             ? buffer
             : throw new UnpicklingError("internal: NEXT_BUFFER with no buffer queued");
 
-    /// <summary>What a pickle's global <paramref name="module"/>.<paramref name="name"/> decodes to.</summary>
-    public static IObjectConstructor Resolve(string module, string name)
+    /// <summary>PyCompat's internal callables, which the transcoder pushes with PERSID.</summary>
+    protected override object persistentLoad(object pid) =>
+        pid is string name && Internal.TryGetValue(name, out var callable)
+            ? callable
+            : throw new UnpicklingError($"internal: unknown persistent id {pid}");
+
+    /// <summary>
+    /// What a pickle's global <paramref name="module"/>.<paramref name="name"/> decodes to. With
+    /// <paramref name="fixImports"/> (protocols 0-2, as CPython's Unpickler with fix_imports=True), Python 2 names
+    /// are read as their Python 3 names first.
+    /// </summary>
+    public static IObjectConstructor Resolve(string module, string name, bool fixImports = false)
     {
-        // Protocols 0-2 written with fix_imports use Python 2's module names, as CPython's Unpickler maps back.
-        module = module switch { "__builtin__" => "builtins", "copy_reg" => "copyreg", _ => module };
+        if (fixImports) (module, name) = Python2Names.ToPython3(module, name);
         var global = new PyGlobal(module, name);
+        if (ValueTable.TryGetValue(global, out var own)) return own;
         var options = DecodeContext.Current.Options;
-        if (module == InternalNames.Module)
-            throw new UnpicklingError($"the pickle names {global}, a name PyCompat keeps for itself");
-        if (!objectConstructors.TryGetValue($"{module}.{name}", out var constructor))
+        if (!objectConstructors.TryGetValue($"{module}.{name}", out var foreign))
         {
             if (!options.AllowGlobalReferences && !options.MayConstruct(global))
                 throw new UnpicklingError($"the pickle refers to {global}, which is not on the allow list "
                     + "(PickleLoadOptions.AllowGlobalReferences is false): add it to PickleLoadOptions.AllowedGlobals");
             return new ClassRef(global);
         }
-        if (constructor is PyConstructor) return constructor;
         if (!options.AllowedGlobals.Contains(global))
             throw new UnpicklingError($"the pickle uses {global}, for which a constructor that creates .NET objects is "
                 + "registered with Razorvine outside PyCompat's value table; it is used only when the global is on "
                 + "PickleLoadOptions.AllowedGlobals");
-        return new ForeignConstructor(global, constructor);
+        return new ForeignConstructor(global, foreign);
     }
 }

@@ -41,14 +41,14 @@ internal sealed class DictItems(object[] flat)
     }
 }
 
-/// <summary><c>__pycompat__.dictitems(flat_key_value_tuple)</c>.</summary>
-internal sealed class DictItemsConstructor() : PyConstructor(new PyGlobal(InternalNames.Module, InternalNames.DictItems))
+/// <summary>PyCompat's <c>dictitems(flat_key_value_tuple)</c>: one SETITEMS batch.</summary>
+internal sealed class DictItemsConstructor() : PyConstructor(new PyGlobal("builtins", "dict.update"))
 {
     protected override object Create(object[] args, bool viaNewObj) =>
         args is [object[] flat] ? new DictItems(flat) : throw BadArgs(args);
 }
 
-/// <summary><c>__pycompat__.dict()</c> and <c>__pycompat__.dict(flat_key_value_tuple)</c>.</summary>
+/// <summary>PyCompat's <c>dict()</c> and <c>dict(flat_key_value_tuple)</c>: EMPTY_DICT and DICT.</summary>
 internal sealed class DictConstructor() : PyConstructor(new PyGlobal("builtins", "dict"))
 {
     protected override object Create(object[] args, bool viaNewObj)

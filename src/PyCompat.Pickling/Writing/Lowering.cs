@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using PyCompat.Pickling.Text;
 
 namespace PyCompat.Pickling.Writing;
 
@@ -40,7 +41,8 @@ internal sealed class Lowering(bool copyLists = false)
 
     public object? Lower(object? value) => value switch
     {
-        null or bool or int or long or double or string => value,
+        string s => SurrogatePass.HasLoneSurrogate(s) ? new StringNode(s) : s,
+        null or bool or int or long or double => value,
         byte or sbyte or short or ushort => Convert.ToInt32(value),
         uint u => (long)u,
         ulong u => u <= long.MaxValue ? (long)u : new IntNode(u),
@@ -49,7 +51,7 @@ internal sealed class Lowering(bool copyLists = false)
         UInt128 i => new IntNode((BigInteger)i),
         float f => (double)f,
         Half h => (double)h,
-        char c => c.ToString(),
+        char c => Lower(c.ToString()),
         decimal m => new DecimalNode(DecimalText.ToPython(m)),
         Complex c => new ComplexNode(c),
         DateOnly or TimeOnly or DateTime or DateTimeOffset or TimeSpan => new TemporalNode(value),
@@ -68,7 +70,8 @@ internal sealed class Lowering(bool copyLists = false)
     private static bool IsScalarTuple(PyTuple tuple)
     {
         foreach (var item in tuple.Items)
-            if (item is not (null or string or int or long or double or bool)) return false;
+            if (item is not (null or string or int or long or double or bool)
+                || (item is string s && SurrogatePass.HasLoneSurrogate(s))) return false;
         return true;
     }
 

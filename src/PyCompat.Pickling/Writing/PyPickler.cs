@@ -1,3 +1,6 @@
+using System.Text;
+using PyCompat.Pickling.Names;
+using PyCompat.Pickling.Text;
 using Razorvine.Pickle;
 
 namespace PyCompat.Pickling.Writing;
@@ -35,8 +38,30 @@ internal readonly struct NodeWriter(Stream output, PyPickler pickler)
 
     public void Save(object? value) => pickler.save(value!);
 
-    public void Global(string module, string name) =>
-        Op([(byte)'c', .. System.Text.Encoding.UTF8.GetBytes($"{module}\n{name}\n")]);
+    /// <summary>
+    /// A module-level global as CPython's Pickler writes it: below protocol 3 under its Python 2 name
+    /// (fix_imports) and in ASCII, at protocol 3 in strict UTF-8, and from protocol 4 (where CPython writes the names as
+    /// str) as GLOBAL too unless a name holds a lone surrogate, which only a str (STACK_GLOBAL) can carry.
+    /// </summary>
+    /// <exception cref="PicklingError">the name cannot be written at this protocol (CPython refuses it too).</exception>
+    public void Global(string module, string name)
+    {
+        if (Protocol < 3) (module, name) = Python2Names.ToPython2(module, name);
+        var unencodable = Protocol < 3
+            ? !Ascii.IsValid(module) || !Ascii.IsValid(name)
+            : SurrogatePass.HasLoneSurrogate(module) || SurrogatePass.HasLoneSurrogate(name);
+        if (unencodable && Protocol >= 4)
+        {
+            Save(new StringNode(module));
+            Save(new StringNode(name));
+            Op(0x93); // STACK_GLOBAL
+            return;
+        }
+        if (unencodable)
+            throw new PicklingError($"can't pickle global identifier '{module}.{name}' using pickle protocol {Protocol}: "
+                + (Protocol < 3 ? "protocols 0-2 write global names in ASCII" : "a lone surrogate needs protocol 4 or higher"));
+        Op([(byte)'c', .. Encoding.UTF8.GetBytes($"{module}\n{name}\n")]);
+    }
 
     /// <summary>GLOBAL module.name, the arguments, then REDUCE: Python's <c>module.name(*args)</c>.</summary>
     public void Call(string module, string name, params object?[] args)

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Text;
+using PyCompat.Pickling.Text;
 
 namespace PyCompat.Pickling.Writing;
 
@@ -50,6 +51,23 @@ internal sealed class BytesNode(byte[] bytes) : Node
             return;
         }
         writer.Op(bytes.AsSpan());
+    }
+}
+
+/// <summary>
+/// A str holding a lone surrogate (Razorvine's UTF-8 encoder would write U+FFFD for it): BINUNICODE with the bytes
+/// CPython writes, <c>text.encode('utf-8', 'surrogatepass')</c>.
+/// </summary>
+internal sealed class StringNode(string text) : Node
+{
+    public override void Write(NodeWriter writer)
+    {
+        var bytes = SurrogatePass.Encode(text);
+        Span<byte> header = stackalloc byte[5];
+        header[0] = (byte)'X';
+        BinaryPrimitives.WriteInt32LittleEndian(header[1..], bytes.Length);
+        writer.Op(header);
+        writer.Op(bytes);
     }
 }
 
