@@ -85,20 +85,23 @@ internal static class SurrogatePass
                 continue;
             }
             throw new UnpicklingError($"'utf-8' codec can't decode byte 0x{utf8[at]:x2} in position {at}: "
-                + $"{Reason(utf8[at..], allowSurrogates)} (CPython raises UnicodeDecodeError for this str)");
+                + $"{Reason(utf8[at..])} (CPython raises UnicodeDecodeError for this str)");
         }
         return text.ToString();
     }
 
-    /// <summary>CPython's reason for the sequence at the start of <paramref name="rest"/> (Objects/stringlib/codecs.h).</summary>
-    private static string Reason(ReadOnlySpan<byte> rest, bool allowSurrogates)
+    /// <summary>
+    /// CPython's reason for the sequence at the start of <paramref name="rest"/>: the strict decoder's, which
+    /// surrogatepass reports unchanged when it cannot rescue the bytes.
+    /// </summary>
+    private static string Reason(ReadOnlySpan<byte> rest)
     {
         var lead = rest[0];
         var (length, low, high) = lead switch
         {
             >= 0xC2 and <= 0xDF => (2, 0x80, 0xBF),
             0xE0 => (3, 0xA0, 0xBF),
-            0xED => (3, 0x80, allowSurrogates ? 0xBF : 0x9F),
+            0xED => (3, 0x80, 0x9F),
             >= 0xE1 and <= 0xEF => (3, 0x80, 0xBF),
             0xF0 => (4, 0x90, 0xBF),
             >= 0xF1 and <= 0xF3 => (4, 0x80, 0xBF),

@@ -3,18 +3,21 @@ using System.Text.Json;
 
 namespace PyCompat.Pickling.Tests.Infrastructure;
 
-/// <summary>Runs fixtures.py under CPython: <c>PYCOMPAT_PYTHON</c>, else <c>python3</c> on PATH.</summary>
+/// <summary>Runs the fixture scripts under CPython: <c>PYCOMPAT_PYTHON</c>, else <c>python3</c> on PATH.</summary>
 public static class Python
 {
     private static readonly Lazy<string> Executable = new(Resolve);
 
     /// <summary>Runs <c>fixtures.py MODE</c> with <paramref name="request"/> as JSON on stdin; returns its JSON answer.</summary>
-    public static JsonElement Fixtures(string mode, object? request = null)
+    public static JsonElement Fixtures(string mode, object? request = null) => Script("fixtures.py", mode, request);
+
+    /// <summary>Runs the fixture script <paramref name="name"/> (copied next to the tests) like <see cref="Fixtures"/>.</summary>
+    public static JsonElement Script(string name, string mode, object? request = null)
     {
-        var script = Path.Combine(AppContext.BaseDirectory, "fixtures.py");
+        var script = Path.Combine(AppContext.BaseDirectory, name);
         var stdin = request is null ? "" : JsonSerializer.Serialize(request);
         var (exit, stdout, stderr) = Run(Executable.Value, [script, mode], stdin);
-        if (exit != 0) throw new InvalidOperationException($"fixtures.py {mode} exited {exit}:\n{stderr}");
+        if (exit != 0) throw new InvalidOperationException($"{name} {mode} exited {exit}:\n{stderr}");
         return JsonDocument.Parse(stdout).RootElement.Clone();
     }
 
