@@ -111,7 +111,7 @@ internal static class RunVerb
     {
         try
         {
-            var outcome = ScriptRunner.Run(MappedMode.Apply(options, PyCompat.Worker.BuiltInPorts.Assemblies.Select(a => a.Location)));
+            var outcome = ScriptRunner.Run(MappedMode.Apply(options, PyCompat.Examples.ExampleCatalog.PortAssemblies.Select(a => a.Location)));
             outcome.ExitProcess();
             return outcome.ExitCode;
         }
