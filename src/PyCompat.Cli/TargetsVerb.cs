@@ -56,9 +56,7 @@ internal static class TargetsVerb
         IReadOnlyList<PythonFunctionLookup> lookups;
         try
         {
-            catalog = PortCatalog.Load(
-                [typeof(Examples.ExampleCatalog).Assembly, typeof(Examples.ImportWorker.MultiprocessingImportWorker).Assembly],
-                targets);
+            catalog = PortCatalog.Load(Examples.ExampleCatalog.PortAssemblies, targets);
             install = PythonLocator.Locate(python);
             lookups = SignatureReader.Read(install, folder, catalog.Ports.Select(p => (p.Module, p.Name)));
         }

@@ -5,6 +5,13 @@ namespace PyCompat.Examples;
 /// <summary>The C# ports of the book's scripts, by the script's name.</summary>
 public static class ExampleCatalog
 {
+    /// <summary>
+    /// The assemblies that hold the book's <c>[PyTarget]</c> ports: this one and the imported worker module's. A worker
+    /// host is given these (by path, or compiled in) and scans them, so a port added to either is found with no list.
+    /// </summary>
+    public static IReadOnlyList<Assembly> PortAssemblies { get; } =
+        [typeof(ExampleCatalog).Assembly, typeof(ImportWorker.MultiprocessingImportWorker).Assembly];
+
     /// <summary>Every ported script's name, sorted.</summary>
     public static IReadOnlyList<string> Names => [.. Ports.Keys.Order(StringComparer.Ordinal)];
 

@@ -1,5 +1,5 @@
 using PyCompat.Multiprocessing.Hosting;
-using PyCompat.Worker;
 
-// The ports known at build time ship with the worker; others come from the parent or PYCOMPAT_TARGETS.
-return WorkerHost.Run(args, [.. BuiltInPorts.Assemblies]);
+// The generic worker carries no ports: a C# parent names its target's assembly in the spawn request, and a Python
+// parent's children find theirs in PYCOMPAT_TARGETS (or mapped mode's --targets).
+return WorkerHost.Run(args);

@@ -20,7 +20,7 @@ public sealed class BookExampleTests
     [MemberData(nameof(Examples))]
     public async Task Each_book_example_prints_the_same_lines_as_python3_and_every_child_is_the_worker_host(string name)
     {
-        using var launches = new WorkerLaunches();
+        using var launches = new WorkerLaunches(captureOutput: true);
         var script = Path.Combine(Run.BookExamples, name);
 
         var expected = await Run.Python3Async(script);
@@ -32,6 +32,11 @@ public sealed class BookExampleTests
         // Each of the book's children prints one line and its parent prints none: one line, one .NET child.
         Assert.NotEmpty(launches.Pids);
         Assert.Equal(expected.Lines.Count, launches.Pids.Count);
+        // And the C# port printed them: each launch got CPython's spawn command line (not a command the worker hands
+        // to python3), and the lines python3's children print are exactly those the worker processes wrote.
+        foreach (var pid in launches.Pids)
+            Assert.Contains(launches.ArgumentsOf(pid), argument => argument.Contains("spawn_main(", StringComparison.Ordinal));
+        Assert.Equal(Output.Multiset(expected.StandardOutput), Output.Multiset(string.Concat(launches.Pids.Select(launches.OutputOf))));
     }
 
     [Theory]

@@ -23,9 +23,9 @@ public sealed class PortScannerTests
     }
 
     [Fact]
-    public void The_worker_hosts_built_in_ports_include_the_books_targets()
+    public void The_books_port_assemblies_include_the_books_targets()
     {
-        var ports = PyCompat.Worker.BuiltInPorts.Assemblies.SelectMany(a => PortScanner.Scan(a.Location)).ToList();
+        var ports = PyCompat.Examples.ExampleCatalog.PortAssemblies.SelectMany(a => PortScanner.Scan(a.Location)).ToList();
 
         Assert.Contains(new PortTarget("multiprocessing_simple", "worker"), ports);
         Assert.Contains(new PortTarget("multiprocessing_simpleargs", "worker"), ports);

@@ -29,11 +29,9 @@ public sealed class DiscoveryErrorTests
         AssertOneLineError(actual, "no python3 on PATH");
     }
 
-    [Fact]
+    [FactNeedingInterpreters(2)] // a library and another install's interpreter
     public async Task A_libpython_whose_interpreter_has_another_library_is_refused_as_a_mismatch()
     {
-        if (Interpreters.All.Count < 2)
-            return; // needs two installs to mismatch
         var (library, other) = (Interpreters.All[0], Interpreters.All[^1]);
         var fake = Directory.CreateTempSubdirectory("pycompat-mismatch").FullName;
         Directory.CreateDirectory(Path.Combine(fake, "lib"));

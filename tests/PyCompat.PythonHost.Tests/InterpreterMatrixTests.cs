@@ -31,7 +31,7 @@ public sealed class InterpreterMatrixTests
         Runs.AssertSameOutput(expected, actual);
     }
 
-    [Fact]
+    [FactNeedingInterpreters(1)]
     public async Task A_libpython_named_in_PYTHONNET_PYDLL_is_run_with_its_own_interpreter()
     {
         var install = Interpreters.All[^1];

@@ -1,3 +1,4 @@
+using PyCompat.Multiprocessing.Discovery;
 using PyCompat.PythonHost.Discovery;
 using PyCompat.PythonHost.Tests.Support;
 

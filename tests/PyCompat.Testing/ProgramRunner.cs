@@ -36,7 +36,11 @@ public static class ProgramRunner
                     variables.Set(name, value);
             });
         using var cancellation = new CancellationTokenSource(Timeout);
-        var result = await command.ExecuteBufferedAsync(Encoding.UTF8, cancellation.Token);
-        return new RunResult($"{program} {string.Join(' ', args)}", result.ExitCode, result.StandardOutput, result.StandardError);
+        var task = command.ExecuteBufferedAsync(Encoding.UTF8, cancellation.Token);
+        var result = await task;
+        return new RunResult($"{program} {string.Join(' ', args)}", result.ExitCode, result.StandardOutput, result.StandardError)
+        {
+            ProcessId = task.ProcessId,
+        };
     }
 }

@@ -3,6 +3,9 @@ namespace PyCompat.Testing;
 /// <summary>What one run of a program printed and how it ended.</summary>
 public sealed record RunResult(string Command, int ExitCode, string StandardOutput, string StandardError)
 {
+    /// <summary>The pid of the process started (0 where no process was started).</summary>
+    public int ProcessId { get; init; }
+
     /// <summary>stdout's lines, in order.</summary>
     public IReadOnlyList<string> Lines => StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 

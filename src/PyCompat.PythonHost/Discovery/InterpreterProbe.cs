@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
+using PyCompat.Multiprocessing.Discovery;
 
 namespace PyCompat.PythonHost.Discovery;
 

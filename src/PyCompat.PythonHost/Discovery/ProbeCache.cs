@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using PyCompat.Multiprocessing.Discovery;
 
 namespace PyCompat.PythonHost.Discovery;
 

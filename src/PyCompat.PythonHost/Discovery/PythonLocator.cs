@@ -1,13 +1,13 @@
-using System.Text.RegularExpressions;
+using PyCompat.Multiprocessing.Discovery;
 
 namespace PyCompat.PythonHost.Discovery;
 
 /// <summary>
-/// Finds the CPython to embed: <c>--python PATH</c> (an interpreter or a libpython), then <c>PYCOMPAT_PYTHON</c>,
-/// then <c>PYTHONNET_PYDLL</c>, then <c>python3</c> on PATH; then takes library, home and executable from one probe
-/// of that interpreter.
+/// Finds the CPython to embed: the one <see cref="PythonChoice"/> names (<c>--python PATH</c>, then
+/// <c>PYCOMPAT_PYTHON</c>, then <c>PYTHONNET_PYDLL</c>, then <c>python3</c> on PATH, each an interpreter or a libpython),
+/// then takes library, home and executable from one probe of that interpreter.
 /// </summary>
-public static partial class PythonLocator
+public static class PythonLocator
 {
     /// <summary>Finds and checks the interpreter, or throws <see cref="PythonNotFoundException"/>.</summary>
     /// <param name="pythonOption">The value of <c>--python</c>, if given.</param>
@@ -23,22 +23,10 @@ public static partial class PythonLocator
     }
 
     /// <summary>The first place, in the documented order, that names a Python.</summary>
-    internal static PythonCandidate Choose(string? pythonOption, Func<string, string?> environment)
-    {
-        if (!string.IsNullOrWhiteSpace(pythonOption))
-            return new PythonCandidate(Path.GetFullPath(pythonOption), "--python");
-        foreach (var variable in new[] { "PYCOMPAT_PYTHON", "PYTHONNET_PYDLL" })
-        {
-            var value = environment(variable);
-            if (!string.IsNullOrWhiteSpace(value))
-                return new PythonCandidate(Path.GetFullPath(value), variable);
-        }
-
-        return FindOnPath("python3", environment("PATH")) is { } found
-            ? new PythonCandidate(found, "python3 on PATH")
-            : throw new PythonNotFoundException(
+    internal static PythonCandidate Choose(string? pythonOption, Func<string, string?> environment) =>
+        PythonChoice.Choose(pythonOption, environment)
+            ?? throw new PythonNotFoundException(
                 $"no python3 on PATH ({environment("PATH") ?? "PATH is not set"}); {PythonNotFoundException.Remedy}");
-    }
 
     private static PythonInstall FromInterpreter(PythonCandidate candidate, Func<string, string?> environment, ProbeCache cache)
     {
@@ -71,17 +59,10 @@ public static partial class PythonLocator
     /// </summary>
     private static PythonInstall FromLibrary(PythonCandidate candidate, Func<string, string?> environment, ProbeCache cache)
     {
-        var match = LibraryVersion().Match(Path.GetFileName(candidate.Path));
-        if (!match.Success)
-            throw new PythonNotFoundException(
+        var interpreterName = PythonChoice.InterpreterName(candidate.Path)
+            ?? throw new PythonNotFoundException(
                 $"{candidate} does not look like a libpython3.X shared library; {PythonNotFoundException.Remedy}");
-
-        var interpreterName = $"python{match.Groups[1].Value}";
-        var directory = Path.GetDirectoryName(candidate.Path)!;
-        var interpreter = new[] { Path.Combine(directory, "..", "bin"), Path.Combine(directory, "..", "..", "bin") }
-            .Select(folder => Path.GetFullPath(Path.Combine(folder, interpreterName)))
-            .FirstOrDefault(File.Exists)
-            ?? FindOnPath(interpreterName, environment("PATH"));
+        var interpreter = PythonChoice.InterpreterOf(candidate.Path, environment);
         if (interpreter is null)
             throw new PythonNotFoundException(
                 $"{candidate} has no {interpreterName} beside it (looked in ../bin, ../../bin and PATH); " +
@@ -98,15 +79,4 @@ public static partial class PythonLocator
 
     private static string ResolveLinks(string path) =>
         new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
-
-    internal static string? FindOnPath(string name, string? path) =>
-        (path ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(folder => Path.Combine(folder, name))
-            .FirstOrDefault(file => File.Exists(file) && IsExecutable(file));
-
-    private static bool IsExecutable(string file) =>
-        OperatingSystem.IsWindows() || (File.GetUnixFileMode(file) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
-
-    [GeneratedRegex(@"^libpython(\d+\.\d+)")]
-    private static partial Regex LibraryVersion();
 }

@@ -18,16 +18,18 @@ public static class MappedMode
     /// <paramref name="options"/> with the mapped-mode hook added, or unchanged when <see cref="RunOptions.Map"/> is null.
     /// </summary>
     /// <param name="options">What <c>pycompat run</c> was asked to do.</param>
-    /// <param name="builtInPorts">The assemblies the worker host ships with (their ports need no <c>--targets</c>).</param>
+    /// <param name="defaultPorts">Assemblies whose ports are mapped without <c>--targets</c> (the CLI's: the book's); the
+    /// worker host is handed them as it is handed <c>--targets</c>, so a generic worker runs them.</param>
     /// <exception cref="MappingException">an assembly is missing, unreadable or has no ports, or the worker host is not found.</exception>
-    public static RunOptions Apply(RunOptions options, IEnumerable<string> builtInPorts)
+    public static RunOptions Apply(RunOptions options, IEnumerable<string> defaultPorts)
     {
         if (options.Map is not { } map)
             return options;
 
         var targets = map.Targets.Select(Path.GetFullPath).ToArray();
+        var defaults = defaultPorts.Select(Path.GetFullPath).ToArray();
         var ports = new List<PortTarget>();
-        foreach (var assembly in builtInPorts)
+        foreach (var assembly in defaults)
             ports.AddRange(PortScanner.Scan(assembly));
         for (var i = 0; i < targets.Length; i++)
         {
@@ -59,7 +61,7 @@ public static class MappedMode
         }
 
         var source = InterpreterProbe.ReadResource(HookModule + ".py") +
-            $"\n\ninstall('{Convert.ToHexString(Configuration(ports, worker, targets, map.Strict))}')\n";
+            $"\n\ninstall('{Convert.ToHexString(Configuration(ports, worker, [.. defaults, .. targets], map.Strict))}')\n";
         return options with { Hooks = [.. options.Hooks, new PythonHook(HookModule, source)] };
     }
 

@@ -24,7 +24,7 @@ from multiprocessing import context, popen_spawn_posix, process, reduction, spaw
 _ported = frozenset()
 #: The worker host: [executable, arguments before the spawn arguments...].
 _worker = []
-#: Assemblies named with --targets; the worker reads them from the preparation data (key pycompat_assemblies).
+#: Assemblies with ports (the CLI's defaults and --targets); the worker reads them from the preparation data (key pycompat_assemblies).
 _assemblies = []
 #: --strict: stop the run before starting a process whose target has no port.
 _strict = False

@@ -1,6 +1,8 @@
 """A plain CPython parent whose spawn children are the PyCompat worker host (multiprocessing.set_executable).
 
 usage: cpython_parent.py WORKER PYEXAMPLES_DIR SCENARIO [TEMP_DIR]
+
+WORKER "-" keeps CPython's own spawn children: the same scenario then shows what a plain Python child does.
 """
 import multiprocessing
 import os
@@ -65,7 +67,8 @@ def behaviour(temp):
 
 if __name__ == "__main__":
     multiprocessing.set_start_method("spawn")
-    multiprocessing.set_executable(worker)
+    if worker != "-":
+        multiprocessing.set_executable(worker)
     if scenario == "behaviour":
         behaviour(sys.argv[4])
     else:

@@ -1,4 +1,4 @@
-namespace PyCompat.PythonHost.Discovery;
+namespace PyCompat.Multiprocessing.Discovery;
 
 /// <summary>A path that might be a CPython interpreter or libpython, and where the user gave it.</summary>
 /// <param name="Path">An interpreter (python3, a shim, a symlink) or a shared libpython.</param>
