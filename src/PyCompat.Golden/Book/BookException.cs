@@ -18,6 +18,7 @@ public sealed partial record BookException(string Kind, string Value, string Exp
         ["no-transcript"] = "the book shows no run of the script; the book cell says so instead of comparing",
         ["wrapped"] = "LINE | LINE: these lines of the book are the ends of longer lines that the book's generator wrapped; each is joined to the line before it",
         ["stdlib-lines"] = "the line numbers of traceback frames in the standard library's multiprocessing package are another Python's: they become <n> on both sides",
+        ["process-repr"] = "the book's Python (before 3.8) printed a Process as <Process(NAME, STATE)>; the live repr (<Process name='NAME' pid=.. parent=.. STATE exitcode=..>) is rewritten to that form",
         ["cpus"] = "N: the os.cpu_count() of the machine the book ran on, for the policy's cpu-dependent rules on the book's side",
     };
 
@@ -30,7 +31,13 @@ public sealed partial record BookException(string Kind, string Value, string Exp
     };
 
     /// <summary>The live output's text (a stream) with this exception applied.</summary>
-    public string ApplyToLive(string text) => Kind == "stdlib-lines" ? StdlibLine().Replace(text, "${frame}<n>") : text;
+    public string ApplyToLive(string text) => Kind switch
+    {
+        "stdlib-lines" => StdlibLine().Replace(text, "${frame}<n>"),
+        "process-repr" => ProcessRepr().Replace(text, m => $"<{m.Groups["type"].Value}({m.Groups["name"].Value}, {m.Groups["state"].Value}"
+            + (m.Groups["code"].Success ? $"[{m.Groups["code"].Value.TrimStart('-')}]" : "") + (m.Groups["daemon"].Success ? ", daemon" : "") + ")>"),
+        _ => text,
+    };
 
     /// <summary>The book machine's cpu count, for a <c>cpus</c> exception.</summary>
     public int? Cpus => Kind == "cpus" ? int.Parse(Value, System.Globalization.CultureInfo.InvariantCulture) : null;
@@ -48,6 +55,11 @@ public sealed partial record BookException(string Kind, string Value, string Exp
         }
         return string.Join('\n', lines);
     }
+
+    // CPython 3.8+'s BaseProcess.__repr__; before 3.8: '<%s(%s, %s%s)>' % (type, name, status, daemonic), with
+    // status 'stopped[SIGTERM]' for a signal (the exit code's name) and 'stopped[1]' otherwise.
+    [GeneratedRegex(@"<(?<type>\w+) name='(?<name>[^']*)'(?: pid=\S+)?(?: parent=\S+)? (?<state>\w+)(?: exitcode=(?<code>-?\w+))?(?<daemon> daemon)?>")]
+    private static partial Regex ProcessRepr();
 
     [GeneratedRegex(@"(?m)(?<frame>^\s*File ""[^""]*/multiprocessing/[^""/]+\.py"", line )\d+")]
     private static partial Regex StdlibLine();

@@ -18,7 +18,7 @@ public abstract record LineRule
     public abstract IReadOnlyList<string> Apply(IReadOnlyList<string> lines, int cpus);
 
     /// <summary>Every key a rule can have, with what it means, for the policy file's errors.</summary>
-    public static IReadOnlyList<string> Keys { get; } = ["either", "numbered", "computed", "repeats"];
+    public static IReadOnlyList<string> Keys { get; } = ["either", "numbered", "computed", "repeats", "maybe"];
 
     /// <summary>Parses the rule <paramref name="key"/> = <paramref name="value"/>.</summary>
     /// <exception cref="FormatException">the value is malformed; the message says what the rule takes.</exception>
@@ -28,6 +28,7 @@ public abstract record LineRule
         "numbered" => NumberedRule.Parse(value),
         "computed" => ComputedRule.Parse(value),
         "repeats" => RepeatsRule.Parse(value),
+        "maybe" => MaybeRule.Parse(value),
         _ => throw new FormatException($"no rule '{key}'; the rules are {string.Join(", ", Keys)}"),
     };
 
