@@ -32,23 +32,24 @@ internal static class CheckVerb
         var examples = new Option<string?>("--examples") { Description = "The examples folder (default: pyexamples/ here or in the nearest folder above)." };
         var python = new Option<string>("--python") { Description = "The CPython that records and runs the references.", DefaultValueFactory = _ => "python3" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds one run may take before it is killed and failed.", DefaultValueFactory = _ => 60 };
+        var jobs = new Option<int>("--jobs") { Description = "How many runs may go at once (the scripts that sleep dominate the time).", DefaultValueFactory = _ => 2 };
 
         var command = new Command("check",
             "Run every book example in every mode (python3, embedded, mapped, port) and compare each with the golden CPython " +
             "recorded, under the example's policy in pyexamples/golden/policies.txt; CPython is also compared with the book. " +
             "Prints a table and a unified diff under each failure; exits 1 when anything differs.");
         command.Arguments.Add(names);
-        foreach (var option in (Option[])[modes, update, json, list, strict, examples, python, timeout])
+        foreach (var option in (Option[])[modes, update, json, list, strict, examples, python, timeout, jobs])
             command.Options.Add(option);
         command.SetAction((result, cancellationToken) => RunAsync(new Request(
             result.GetValue(names) ?? [], result.GetValue(modes) ?? [], result.GetValue(update), result.GetValue(json),
             result.GetValue(list), result.GetValue(strict), result.GetValue(examples), result.GetValue(python)!,
-            TimeSpan.FromSeconds(result.GetValue(timeout)), result.RootCommandResult.Command), cancellationToken));
+            TimeSpan.FromSeconds(result.GetValue(timeout)), result.GetValue(jobs), result.RootCommandResult.Command), cancellationToken));
         return command;
     }
 
     private sealed record Request(string[] Names, string[] Modes, bool Update, bool Json, bool List, bool Strict,
-        string? Examples, string Python, TimeSpan Timeout, Command Root);
+        string? Examples, string Python, TimeSpan Timeout, int Jobs, Command Root);
 
     private static async Task<int> RunAsync(Request request, CancellationToken cancellationToken)
     {
@@ -64,6 +65,8 @@ internal static class CheckVerb
             foreach (var name in names)
                 examples.Policy(name);
             modes = ParseModes(request.Modes);
+            if (request.Jobs < 1)
+                throw new ArgumentException($"--jobs is at least 1, got {request.Jobs}.");
             if (request.Update && request.Modes.Length > 0)
                 throw new ArgumentException("--update records goldens from python3 only; --mode does not apply to it.");
         }
@@ -75,7 +78,8 @@ internal static class CheckVerb
 
         var console = CreateConsole();
         var tools = await Tools.FindAsync(request.Python, cancellationToken);
-        var check = new GoldenCheck(examples, tools, (mode, example) => Probe(request.Root, mode, example), request.Timeout);
+        var ports = PortAvailability.FromBuiltInPorts(examples);
+        var check = new GoldenCheck(examples, tools, (mode, example) => Probe(request.Root, ports, mode, example), request.Timeout, request.Jobs);
 
         if (request.List)
         {
@@ -139,7 +143,7 @@ internal static class CheckVerb
     }
 
     // Whether this very pycompat has the command a mode needs: its verbs and options, and the ports it was built with.
-    private static Availability Probe(Command root, Mode mode, string example)
+    private static Availability Probe(Command root, PortAvailability ports, Mode mode, string example)
     {
         if (mode.Tool != Tool.Pycompat)
             return Availability.Available;
@@ -151,8 +155,10 @@ internal static class CheckVerb
             if (!verb.Options.Any(o => o.Name == option || o.Aliases.Contains(option)))
                 return Availability.NotApplicable($"'pycompat {verb.Name}' has no {option} option yet");
         }
-        if (mode == Mode.Port && ExampleCatalog.Find(example) is null)
-            return Availability.NoPort($"PyCompat.Examples has no C# port of {example}.py");
+        if (mode == Mode.Port)
+            return ports.ForPort(example);
+        if (mode == Mode.Mapped)
+            return ports.ForMapped(example);
         return Availability.Available;
     }
 

@@ -32,10 +32,10 @@ public sealed class GoldenTextTests
         Assert.Contains("g.txt:4", error.Message, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string> Goldens => new(ExampleSetNames.Runnable());
+
     [Theory]
-    [InlineData("multiprocessing_simple")]
-    [InlineData("multiprocessing_simpleargs")]
-    [InlineData("multiprocessing_import_main")]
+    [MemberData(nameof(Goldens))]
     public void Each_golden_in_the_repository_is_stored_canonically_under_its_policy(string name)
     {
         var text = File.ReadAllText(Repository.Golden(name));

@@ -33,11 +33,11 @@ public static class GoldenRecorder
         var (command, problem) = tools.CommandFor(Mode.Python3, name);
         if (command is null)
             return new UpdateResult(name, UpdateStatus.Failed, path, "", problem);
-        var run = await ProcessRunner.RunAsync(command, examples.Folder, timeout, cancellationToken).ConfigureAwait(false);
+        var run = await ProcessRunner.RunAsync(command, examples.Folder, timeout, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (run.TimedOut)
             return new UpdateResult(name, UpdateStatus.Failed, path, "", $"{command.Display} timed out after {timeout.TotalSeconds:0} s");
 
-        var text = GoldenFile.Render(run.Output, examples.Policy(name), tools.PythonVersion);
+        var text = GoldenFile.Render(run.Output, examples.Policy(name) with { Cpus = tools.Cpus }, tools.PythonVersion);
         var old = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false) : null;
         if (old is not null && GoldenFile.SameContent(old, text))
             return new UpdateResult(name, UpdateStatus.Unchanged, path, "", null);

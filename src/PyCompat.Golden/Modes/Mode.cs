@@ -11,6 +11,12 @@ namespace PyCompat.Golden.Modes;
 /// <param name="Reference">What its output is compared with.</param>
 public sealed record Mode(string Name, string Summary, Tool Tool, IReadOnlyList<string> Arguments, Reference Reference)
 {
+    /// <summary>
+    /// True for the modes whose point is that .NET runs the ported code (<c>mapped</c>, <c>port</c>): a run passes
+    /// only when its child log (<see cref="Running.ChildLog"/>) shows that it did, not on matching output alone.
+    /// </summary>
+    public bool MustRunDotnet { get; init; }
+
     /// <summary><c>python3 NAME.py</c>: CPython itself, compared with the golden it recorded.</summary>
     public static Mode Python3 { get; } = new("python3", "python3 NAME.py, compared with the golden CPython recorded", Tool.Python, ["{script}"], Reference.Golden);
 
@@ -18,13 +24,13 @@ public sealed record Mode(string Name, string Summary, Tool Tool, IReadOnlyList<
     public static Mode Embedded { get; } = new("embedded", "pycompat run NAME.py: the script in CPython embedded in .NET", Tool.Pycompat, ["run", "{script}"], Reference.Golden);
 
     /// <summary><c>pycompat run --map NAME.py</c>: the script, with targets that have C# ports run in .NET children.</summary>
-    public static Mode Mapped { get; } = new("mapped", "pycompat run --map NAME.py: targets with C# ports run in .NET children", Tool.Pycompat, ["run", "--map", "{script}"], Reference.Golden);
+    public static Mode Mapped { get; } = new("mapped", "pycompat run --map NAME.py: targets with C# ports run in .NET children", Tool.Pycompat, ["run", "--map", "{script}"], Reference.Golden) { MustRunDotnet = true };
 
     /// <summary><c>pycompat port NAME</c>: the C# port.</summary>
-    public static Mode Port { get; } = new("port", "pycompat port NAME: the C# port", Tool.Pycompat, ["port", "{name}"], Reference.Golden);
+    public static Mode Port { get; } = new("port", "pycompat port NAME: the C# port", Tool.Pycompat, ["port", "{name}"], Reference.Golden) { MustRunDotnet = true };
 
     /// <summary><c>python3 NAME.py</c> again, compared with the book's transcript instead of the golden.</summary>
-    public static Mode Book { get; } = new("book", "python3 NAME.py, compared with the book's transcript (stdout only)", Tool.Python, ["{script}"], Reference.Book);
+    public static Mode Book { get; } = new("book", "python3 NAME.py, compared with the book's transcript (stdout and stderr, as the book merged them)", Tool.Python, ["{script}"], Reference.Book);
 
     /// <summary>Every standard mode, in the order the report shows them.</summary>
     public static IReadOnlyList<Mode> All { get; } = [Python3, Embedded, Mapped, Port, Book];

@@ -6,6 +6,6 @@ public enum Reference
     /// <summary>The golden recorded from CPython: exit code, stdout and stderr.</summary>
     Golden,
 
-    /// <summary>The book's own <c>$ python3 NAME.py</c> transcript: stdout only, since that is all the book shows.</summary>
+    /// <summary>The book's own <c>$ python3 NAME.py</c> transcript: the book's generator merged stderr into stdout, so both streams, as one, and no exit code.</summary>
     Book,
 }

@@ -67,7 +67,7 @@ public static class GoldenText
     {
         text.Append(name).Append(":\n");
         var (lines, endsWithNewline) = SplitLines(stream);
-        IEnumerable<string> canonical = lines.Select(policy.Normalise);
+        IEnumerable<string> canonical = policy.Canonical(lines);
         if (policy.Order == LineOrder.Multiset)
             canonical = canonical.Order(StringComparer.Ordinal);
         foreach (var line in canonical)

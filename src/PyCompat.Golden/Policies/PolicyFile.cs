@@ -1,15 +1,19 @@
+using PyCompat.Golden.Policies.Rules;
+
 namespace PyCompat.Golden.Policies;
 
 /// <summary>
 /// The policy file (<c>pyexamples/golden/policies.txt</c>): one <c>[name]</c> section per script with
-/// <c>order = exact|multiset</c> and <c>normalise = none|pid, address, pool-worker</c>, or <c>run = no</c> for a
-/// module; an optional <c>book = PATH</c> before the first section names the book's text, relative to the file.
-/// <c>#</c> starts a comment.
+/// <c>order = exact|multiset</c>, <c>normalise = none|pid, address, ...</c> and any number of line rules
+/// (<c>either</c>, <c>numbered</c>, <c>computed</c>, <c>repeats</c>), or <c>run = no</c> for a module. Before the first
+/// section, <c>book = PATH, PATH...</c> names the book's text (<c>.rst</c> or <c>.md</c>) and <c>book-exceptions = PATH</c>
+/// the named differences from it, relative to the file. <c>#</c> starts a comment.
 /// </summary>
 /// <param name="Path">Where the file was read from.</param>
-/// <param name="Book">The book's text, as an absolute path, or null when the file names none.</param>
+/// <param name="Books">The book's text files, as absolute paths; empty when the file names none.</param>
+/// <param name="BookExceptions">The book exceptions file, as an absolute path, or null.</param>
 /// <param name="Examples">The sections, by script name.</param>
-public sealed record PolicyFile(string Path, string? Book, IReadOnlyDictionary<string, ExamplePolicy> Examples)
+public sealed record PolicyFile(string Path, IReadOnlyList<string> Books, string? BookExceptions, IReadOnlyDictionary<string, ExamplePolicy> Examples)
 {
     /// <summary>The file's name inside a golden folder.</summary>
     public const string FileName = "policies.txt";
@@ -27,7 +31,8 @@ public sealed record PolicyFile(string Path, string? Book, IReadOnlyDictionary<s
     /// <exception cref="PolicyFormatException">a line is malformed; the message names the line.</exception>
     public static PolicyFile Parse(string text, string path)
     {
-        string? book = null;
+        var books = new List<string>();
+        string? bookExceptions = null;
         var sections = new List<Section>();
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
@@ -53,16 +58,33 @@ public sealed record PolicyFile(string Path, string? Book, IReadOnlyDictionary<s
             var value = content[(equals + 1)..].Trim();
             if (sections.Count == 0)
             {
-                if (key != "book")
-                    throw new PolicyFormatException($"{where}: only 'book = PATH' may come before the first [name] section, got '{key}'.");
-                book = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".", value));
+                var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".";
+                if (key == "book")
+                    books.AddRange(value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                        .Select(file => System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, file))));
+                else if (key == "book-exceptions")
+                    bookExceptions = System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, value));
+                else
+                    throw new PolicyFormatException($"{where}: only 'book = PATH, ...' and 'book-exceptions = PATH' may come before the first [name] section, got '{key}'.");
                 continue;
             }
             var section = sections[^1];
+            if (LineRule.Keys.Contains(key))
+            {
+                try
+                {
+                    section.Rules.Add(LineRule.Parse(key, value));
+                }
+                catch (FormatException e)
+                {
+                    throw new PolicyFormatException($"{where}: {e.Message}.");
+                }
+                continue;
+            }
             if (!section.Values.TryAdd(key, (value, where)))
                 throw new PolicyFormatException($"{where}: '{key}' is set twice in [{section.Name}].");
         }
-        return new PolicyFile(path, book, sections.ToDictionary(s => s.Name, s => s.ToPolicy(), StringComparer.Ordinal));
+        return new PolicyFile(path, books, bookExceptions, sections.ToDictionary(s => s.Name, s => s.ToPolicy(), StringComparer.Ordinal));
     }
 
     private static (string Content, string? Comment) SplitComment(string line)
@@ -77,10 +99,12 @@ public sealed record PolicyFile(string Path, string? Book, IReadOnlyDictionary<s
     {
         public Dictionary<string, (string Value, string Where)> Values { get; } = new(StringComparer.Ordinal);
 
+        public List<LineRule> Rules { get; } = [];
+
         public ExamplePolicy ToPolicy()
         {
             foreach (var key in Values.Keys.Where(k => k is not ("order" or "normalise" or "run")))
-                throw new PolicyFormatException($"{Values[key].Where}: unknown key '{key}' in [{Name}]; the keys are order, normalise and run.");
+                throw new PolicyFormatException($"{Values[key].Where}: unknown key '{key}' in [{Name}]; the keys are order, normalise, run and the rules {string.Join(", ", LineRule.Keys)}.");
             var runs = !Values.TryGetValue("run", out var run) || run.Value switch
             {
                 "yes" => true,
@@ -89,11 +113,11 @@ public sealed record PolicyFile(string Path, string? Book, IReadOnlyDictionary<s
             };
             if (!runs)
             {
-                if (Values.Count > 1)
+                if (Values.Count > 1 || Rules.Count > 0)
                     throw new PolicyFormatException($"{Where}: [{Name}] has run = no, so order and normalise would mean nothing; remove them.");
                 return new ExamplePolicy(Name, LineOrder.Exact, [], Runs: false, Note);
             }
-            return new ExamplePolicy(Name, ParseOrder(Require("order")), ParseNormalisers(Require("normalise")), Runs: true, Note);
+            return new ExamplePolicy(Name, ParseOrder(Require("order")), ParseNormalisers(Require("normalise")), Runs: true, Note) { Rules = [.. Rules] };
         }
 
         private (string Value, string Where) Require(string key) => Values.TryGetValue(key, out var entry)

@@ -26,8 +26,13 @@ public static class ProcessRunner
 
     /// <summary>Runs <paramref name="command"/> in <paramref name="workingDirectory"/> and waits for it to exit.</summary>
     /// <exception cref="System.ComponentModel.Win32Exception">the shell could not be started.</exception>
+    /// <param name="command">What to run.</param>
+    /// <param name="workingDirectory">Where to run it.</param>
+    /// <param name="timeout">How long it may take before it is killed.</param>
+    /// <param name="environment">Variables to set for the run (e.g. <see cref="ChildLog.Variable"/>), or null.</param>
+    /// <param name="cancellationToken">Stops waiting and kills the process.</param>
     public static async Task<RunResult> RunAsync(CommandSpec command, string workingDirectory, TimeSpan timeout,
-        CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
     {
         if (OperatingSystem.IsWindows())
             throw new PlatformNotSupportedException("pycompat check captures output through /bin/sh; it runs on Linux and macOS.");
@@ -41,6 +46,8 @@ public static class ProcessRunner
                 start.ArgumentList.Add(argument);
             foreach (var name in RemovedVariables)
                 start.Environment.Remove(name);
+            foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+                start.Environment[name] = value;
 
             var clock = Stopwatch.StartNew();
             using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {command.Display}");

@@ -54,6 +54,8 @@ public static class WorkerHost
             Console.Error.WriteLine($"pycompat-worker: {OneLine(error)}");
             return 1;
         }
+        // Evidence for a checker that this process ran a port in .NET (PYCOMPAT_CHILD_LOG, see ChildLog).
+        ChildLog.Append(request.Target.Module == "__main__" && request.MainModule is not null ? request.MainModule : request.Target.Module, request.Target.Name);
         return Bootstrap(request, method);
     }
 

@@ -66,13 +66,28 @@ def _route(process_obj, launch):
     if key is not None and key in _ported:
         unusable = _first_unusable((getattr(process_obj, "_args", ()), getattr(process_obj, "_kwargs", {})))
         if unusable is None:
-            return _WorkerPopen(process_obj)
+            return _log_child(_WorkerPopen(process_obj), "router:dotnet", key)
         if _strict:
             _stop(process_obj, key, unusable)
-        return launch(process_obj)
+        return _log_child(launch(process_obj), "router:cpython", key)
     if _strict:
         _stop(process_obj, key)
     return launch(process_obj)
+
+
+def _log_child(popen, how, key):
+    """PYCOMPAT_CHILD_LOG=<path>: one line `<pid> router:dotnet|router:cpython <module>.<name>` per process with a
+    port, so a checker can match the processes sent to .NET with the worker host's own `<pid> <module>.<name>` lines
+    and see a ported target that ran in CPython. One write on an O_APPEND descriptor, as the worker host does."""
+    path = os.environ.get("PYCOMPAT_CHILD_LOG")
+    pid = getattr(popen, "pid", None)
+    if path and pid:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_CLOEXEC", 0), 0o644)
+        try:
+            os.write(fd, ("%d %s %s.%s\n" % ((pid, how) + key)).encode("utf-8"))
+        finally:
+            os.close(fd)
+    return popen
 
 
 _PLAIN = (type(None), bool, int, float, complex, str, bytes, bytearray)

@@ -1,0 +1,74 @@
+using System.Globalization;
+
+namespace PyCompat.Golden.Running;
+
+/// <summary>
+/// What <c>PYCOMPAT_CHILD_LOG</c> recorded during one run: one line per child process. The .NET worker host writes
+/// <c>&lt;pid&gt; &lt;module&gt;.&lt;name&gt;</c> after it resolved the port and before running it; the mapped-mode
+/// router writes <c>&lt;pid&gt; router:dotnet &lt;module&gt;.&lt;name&gt;</c> for each process it sent to the worker
+/// host and <c>&lt;pid&gt; router:cpython &lt;module&gt;.&lt;name&gt;</c> for a process whose target has a port but ran
+/// in CPython (it was given a multiprocessing object).
+/// </summary>
+/// <param name="Dotnet">The pids that ran a port in the .NET worker host, with the Python name of the target.</param>
+/// <param name="RoutedToDotnet">The pids the router sent to the worker host.</param>
+/// <param name="PortedInCpython">Ported targets that the router ran in CPython instead.</param>
+public sealed record ChildLog(IReadOnlyList<(int Pid, string Target)> Dotnet, IReadOnlyList<(int Pid, string Target)> RoutedToDotnet,
+    IReadOnlyList<(int Pid, string Target)> PortedInCpython)
+{
+    /// <summary>The environment variable that names the log file; every process that inherits it appends to it.</summary>
+    public const string Variable = "PYCOMPAT_CHILD_LOG";
+
+    /// <summary>Reads the log at <paramref name="path"/>; a missing file is an empty log (nothing wrote to it).</summary>
+    public static ChildLog Read(string path) => Parse(File.Exists(path) ? File.ReadAllText(path) : "");
+
+    /// <summary>Parses the log's text; a line in no known form is ignored (so a torn write cannot count as a .NET child).</summary>
+    public static ChildLog Parse(string text)
+    {
+        var dotnet = new List<(int, string)>();
+        var routed = new List<(int, string)>();
+        var cpython = new List<(int, string)>();
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var fields = line.Split(' ');
+            if (!int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+                continue;
+            switch (fields)
+            {
+                case [_, var target] when target.Contains('.', StringComparison.Ordinal):
+                    dotnet.Add((pid, target));
+                    break;
+                case [_, "router:dotnet", var target]:
+                    routed.Add((pid, target));
+                    break;
+                case [_, "router:cpython", var target]:
+                    cpython.Add((pid, target));
+                    break;
+            }
+        }
+        return new ChildLog(dotnet, routed, cpython);
+    }
+
+    /// <summary>
+    /// Null when the run proves that .NET ran what has a port: at least one process ran in the worker host, every
+    /// process the router sent there did, and no ported target ran in CPython; otherwise why not.
+    /// </summary>
+    public string? ProblemForMapped()
+    {
+        if (PortedInCpython.Count > 0)
+            return $"{Describe(PortedInCpython)} has a C# port but ran in CPython";
+        var missing = RoutedToDotnet.Where(r => !Dotnet.Any(d => d.Pid == r.Pid)).ToList();
+        if (missing.Count > 0)
+            return $"the router sent {Describe(missing)} to the .NET worker host, which never ran it";
+        return Dotnet.Count == 0 ? "no process ran in .NET: the router sent no process to the worker host" : null;
+    }
+
+    /// <summary>Null when at least one child of the port ran in the .NET worker host; otherwise why not.</summary>
+    public string? ProblemForPort() => Dotnet.Count == 0 ? "no child process of the port ran in the .NET worker host" : null;
+
+    /// <summary>E.g. <c>5 processes ran in .NET (multiprocessing_simple.worker)</c>.</summary>
+    public string Summary() =>
+        $"{Dotnet.Count} process{(Dotnet.Count == 1 ? "" : "es")} ran in .NET ({string.Join(", ", Dotnet.Select(d => d.Target).Distinct())})";
+
+    private static string Describe(IReadOnlyList<(int Pid, string Target)> entries) =>
+        string.Join(", ", entries.Select(e => $"pid {e.Pid} ({e.Target})"));
+}
