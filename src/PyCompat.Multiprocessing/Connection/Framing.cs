@@ -26,11 +26,11 @@ internal static class Framing
             FdIo.WriteAll(fd, frame);
             return;
         }
-        Span<byte> header = stackalloc byte[12];
-        BinaryPrimitives.WriteInt32BigEndian(header, -1);
-        BinaryPrimitives.WriteUInt64BigEndian(header[4..], (ulong)payload.Length);
-        // A .NET span never exceeds 0x7fffffff bytes, so the long form is only written by CPython peers; it is read.
-        FdIo.WriteAll(fd, header[..4]);
+        // A .NET span never exceeds 0x7fffffff bytes, so the -1 + 8-byte form is only written by CPython peers (it is
+        // read below); past the coalescing limit CPython writes header and payload separately, and so do we.
+        Span<byte> header = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(header, payload.Length);
+        FdIo.WriteAll(fd, header);
         FdIo.WriteAll(fd, payload);
     }
 
