@@ -25,7 +25,8 @@ namespace PyCompat.Pickling;
 /// <item><term>a module-level function or class</term><description><see cref="PyGlobal"/></description></item>
 /// <item><term>any other instance</term><description><see cref="PyObject"/> (class, args, state)</description></item>
 /// </list>
-/// Thread-safe: every call uses its own Razorvine Pickler/Unpickler; PyCompat registers with Razorvine once.
+/// Thread-safe: every call uses its own Razorvine Pickler/Unpickler. PyCompat registers no constructor in Razorvine's
+/// static registry, so other code in the process that uses Razorvine directly is not affected.
 /// </summary>
 public static class PyPickle
 {

@@ -73,3 +73,43 @@ public sealed class Python2NameTests(Python2NamesFixture fixture) : IClassFixtur
         Assert.Equal(expected, Assert.IsType<List<object?>>(decoded));
     }
 }
+
+/// <summary>Global names CPython writes only at some protocols (non-ASCII) or at none (a lone surrogate).</summary>
+public sealed class OddGlobalNameTests
+{
+    [Fact]
+    public void A_global_name_is_refused_where_cpython_refuses_it_and_loads_in_cpython_where_cpython_writes_it()
+    {
+        var answer = Python.Script("fidelity_fixtures.py", "odd_globals");
+        var names = answer.GetProperty("names").EnumerateArray()
+            .Select(n => new PyGlobal(Text(n[0]), Text(n[1]))).ToList();
+        var written = new List<object>();
+        var refusedByBoth = 0;
+        foreach (var c in answer.GetProperty("cases").EnumerateArray())
+        {
+            var index = c.GetProperty("index").GetInt32();
+            var protocol = c.GetProperty("protocol").GetInt32();
+            if (c.GetProperty("error").ValueKind == JsonValueKind.String)
+            {
+                Assert.Throws<PicklingError>(() => PyPickle.Dumps(names[index], protocol));
+                refusedByBoth++;
+                continue;
+            }
+            var pickle = PyPickle.Dumps(names[index], protocol);
+            Assert.Equal(names[index], PyPickle.Loads(pickle));
+            written.Add(new { id = $"{index} @ {protocol}", index, pickle = Convert.ToBase64String(pickle) });
+        }
+
+        var failures = Python.Script("fidelity_fixtures.py", "load_globals", written).EnumerateArray()
+            .Where(a => !a.GetProperty("ok").GetBoolean())
+            .Select(a => $"{a.GetProperty("id").GetString()}: {a.GetProperty("error").GetString()}")
+            .ToList();
+        Assert.NotEqual(0, refusedByBoth);
+        Assert.NotEmpty(written);
+        Assert.Empty(failures);
+    }
+
+    private static string Text(JsonElement codePoints) =>
+        string.Concat(codePoints.EnumerateArray().Select(c => c.GetInt32())
+            .Select(cp => cp is >= 0xD800 and <= 0xDFFF ? ((char)cp).ToString() : char.ConvertFromUtf32(cp)));
+}

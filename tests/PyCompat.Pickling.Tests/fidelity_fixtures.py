@@ -11,6 +11,10 @@ Usage: python3 fidelity_fixtures.py MODE < request.json > answer.json
   names        no request. This CPython's _compat_pickle tables, and for every entry both ways: the pickle to read
                with what CPython's Unpickler looks up, and what CPython's Pickler writes (pickletools.optimize'd)
                for the global at protocols 2 and 3.
+  odd_globals  no request. Globals with a non-ASCII name and with a lone surrogate in the name: at protocols 2-5,
+               the error CPython's Pickler raises, or null when it writes the global, as {"index", "protocol",
+               "error"}; "names" lists the (module, name) pairs as code points.
+  load_globals request: list of {"id", "index", "pickle"}. Whether pickle.loads gives the odd global of that index.
 """
 import base64
 import importlib
@@ -161,6 +165,35 @@ def names():
     }
 
 
+ODD_GLOBALS = [("pycompat_probe", "caf\xe9"), ("pycompat_probe", "a\ud800"), ("pycompat_pr\xf6be", "f")]
+
+
+def odd_globals():
+    out = []
+    for index, (module, name) in enumerate(ODD_GLOBALS):
+        for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+            try:
+                with_global(module, name, lambda obj: pickle.dumps(obj, protocol))
+                out.append({"index": index, "protocol": protocol, "error": None})
+            except Exception as e:
+                out.append({"index": index, "protocol": protocol, "error": f"{type(e).__name__}: {e}"})
+    return {"names": [[[ord(c) for c in module], [ord(c) for c in name]] for module, name in ODD_GLOBALS],
+            "cases": out}
+
+
+def load_globals(cases):
+    out = []
+    for case in cases:
+        module, name = ODD_GLOBALS[case["index"]]
+        data = base64.b64decode(case["pickle"])
+        try:
+            ok = with_global(module, name, lambda obj: pickle.loads(data) is obj)
+            out.append({"id": case["id"], "ok": ok, "error": None if ok else "loaded another object"})
+        except Exception as e:
+            out.append({"id": case["id"], "ok": False, "error": f"{type(e).__name__}: {e!r}"})
+    return out
+
+
 def main():
     mode = sys.argv[1]
     if mode == "strings":
@@ -171,6 +204,10 @@ def main():
         answer = load_strings(json.load(sys.stdin))
     elif mode == "names":
         answer = names()
+    elif mode == "odd_globals":
+        answer = odd_globals()
+    elif mode == "load_globals":
+        answer = load_globals(json.load(sys.stdin))
     else:
         raise SystemExit(f"unknown mode {mode!r}")
     json.dump(answer, sys.stdout)

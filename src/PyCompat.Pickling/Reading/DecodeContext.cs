@@ -1,8 +1,9 @@
 namespace PyCompat.Pickling.Reading;
 
 /// <summary>
-/// The state of one decode that PyCompat's constructors need: Razorvine's registry is static and calls them with
-/// the arguments only, and decoding runs on the calling thread from start to end, so the context is thread-local.
+/// The state of one decode that PyCompat's constructors need: they are shared, stateless objects that Razorvine
+/// calls with the arguments only, and decoding runs on the calling thread from start to end, so the context is
+/// thread-local.
 /// </summary>
 internal sealed class DecodeContext(PickleLoadOptions options)
 {

@@ -202,11 +202,7 @@ internal ref struct PickleScanner
                 or PickleOps.ShortBinString or PickleOps.ShortBinBytes:
                 Push(ScalarHeight);
                 return;
-            // str: the transcoder decodes what Razorvine would decode lossily (see PickleTranscoder).
-            case PickleOps.Unicode:
-                _result.Rewrites.Add(_offset);
-                Push(ScalarHeight);
-                return;
+            // str: the transcoder decodes what Razorvine would decode lossily (see PickleTranscoder); UNICODE always.
             case PickleOps.BinUnicode or PickleOps.ShortBinUnicode or PickleOps.BinUnicode8:
                 if (!Utf8.IsValid(arg[(arg.Length - (int)counted)..])) _result.Rewrites.Add(_offset);
                 Push(ScalarHeight);
@@ -215,7 +211,7 @@ internal ref struct PickleScanner
                 if (counted >= LargeBytes) _result.Rewrites.Add(_offset);
                 Push(ScalarHeight);
                 return;
-            case PickleOps.ByteArray8:
+            case PickleOps.ByteArray8 or PickleOps.Unicode:
                 _result.Rewrites.Add(_offset);
                 Push(ScalarHeight);
                 return;

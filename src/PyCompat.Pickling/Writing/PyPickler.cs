@@ -39,27 +39,19 @@ internal readonly struct NodeWriter(Stream output, PyPickler pickler)
     public void Save(object? value) => pickler.save(value!);
 
     /// <summary>
-    /// A module-level global as CPython's Pickler writes it: below protocol 3 under its Python 2 name
-    /// (fix_imports) and in ASCII, at protocol 3 in strict UTF-8, and from protocol 4 (where CPython writes the names as
-    /// str) as GLOBAL too unless a name holds a lone surrogate, which only a str (STACK_GLOBAL) can carry.
+    /// A module-level global as CPython's Pickler writes it: below protocol 3 under its Python 2 name (fix_imports)
+    /// and in ASCII, from protocol 3 in UTF-8 (CPython writes STACK_GLOBAL from protocol 4; GLOBAL reads the same).
     /// </summary>
     /// <exception cref="PicklingError">the name cannot be written at this protocol (CPython refuses it too).</exception>
     public void Global(string module, string name)
     {
         if (Protocol < 3) (module, name) = Python2Names.ToPython2(module, name);
-        var unencodable = Protocol < 3
-            ? !Ascii.IsValid(module) || !Ascii.IsValid(name)
-            : SurrogatePass.HasLoneSurrogate(module) || SurrogatePass.HasLoneSurrogate(name);
-        if (unencodable && Protocol >= 4)
-        {
-            Save(new StringNode(module));
-            Save(new StringNode(name));
-            Op(0x93); // STACK_GLOBAL
-            return;
-        }
-        if (unencodable)
+        if (SurrogatePass.HasLoneSurrogate(module) || SurrogatePass.HasLoneSurrogate(name))
+            throw new PicklingError($"can't pickle global identifier '{module}.{name}': it holds a lone surrogate, which "
+                + "CPython cannot import or pickle as a name at any protocol");
+        if (Protocol < 3 && (!Ascii.IsValid(module) || !Ascii.IsValid(name)))
             throw new PicklingError($"can't pickle global identifier '{module}.{name}' using pickle protocol {Protocol}: "
-                + (Protocol < 3 ? "protocols 0-2 write global names in ASCII" : "a lone surrogate needs protocol 4 or higher"));
+                + "protocols 0-2 write global names in ASCII; use protocol 3 or higher");
         Op([(byte)'c', .. Encoding.UTF8.GetBytes($"{module}\n{name}\n")]);
     }
 
