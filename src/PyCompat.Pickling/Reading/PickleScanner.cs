@@ -11,6 +11,9 @@ internal sealed class ScanResult
     /// <summary>True when some value may be reachable twice (memo GET or DUP): the raiser must map by identity.</summary>
     public bool Shared { get; set; }
 
+    /// <summary>The deepest nesting of containers the pickle builds (at most <see cref="PickleLoadOptions.MaxDepth"/>).</summary>
+    public int MaxHeight { get; set; }
+
     /// <summary>Offsets of the opcodes the rewriting pass must look at; everything between them is copied as is.</summary>
     public List<int> Rewrites { get; } = [];
 
@@ -410,6 +413,7 @@ internal ref struct PickleScanner
         var deeper = height + 1;
         if (deeper > _options.MaxDepth)
             throw Fail($"the value nests deeper than MaxDepth ({_options.MaxDepth} containers)");
+        if (deeper > _result.MaxHeight) _result.MaxHeight = deeper;
         return deeper;
     }
 

@@ -35,6 +35,26 @@ internal readonly struct NodeWriter(Stream output, PyPickler pickler)
 
     public void Save(object? value) => pickler.save(value!);
 
+    /// <summary>Saves <paramref name="value"/> with the recursion counter <paramref name="counter"/> finds set to zero.</summary>
+    public void SaveWithCounterReset(object? value, Func<Pickler, (object Owner, System.Reflection.FieldInfo Field)?> counter)
+    {
+        if (counter(pickler) is not var (owner, field))
+        {
+            Save(value);
+            return;
+        }
+        var saved = (int)field.GetValue(owner)!;
+        field.SetValue(owner, 0);
+        try
+        {
+            Save(value);
+        }
+        finally
+        {
+            field.SetValue(owner, saved);
+        }
+    }
+
     public void Global(string module, string name) =>
         Op([(byte)'c', .. System.Text.Encoding.UTF8.GetBytes($"{module}\n{name}\n")]);
 
