@@ -172,9 +172,6 @@ public static class PyPickle
         var cause = failure;
         while (cause is PickleException { InnerException: { } inner1 } || cause is System.Reflection.TargetInvocationException { InnerException: { } inner2 })
             cause = cause.InnerException!;
-        var reason = cause is UnpicklingError known
-            ? known.Reason
-            : $"cannot decode the pickle: {failure.Message}{(cause != failure ? $" ({cause.Message})" : "")}";
         var map = new SegmentMap();
         var context = new DecodeContext(options);
         var position = -1;
@@ -197,6 +194,17 @@ public static class PyPickle
         }
         var offset = position >= 0 ? map.OriginalOffset(data, position) : -1;
         if (offset < 0) offset = scan.StopOffset;
-        return new UnpicklingError(reason, offset, PickleOps.Name(data[offset]), cause);
+        var opcode = PickleOps.Name(data[offset]);
+        // Razorvine's own failures carry .NET wording (casts, indices): say in the pickle's terms what was refused.
+        var reason = cause is UnpicklingError known
+            ? known.Reason
+            : $"the pickle is malformed: {opcode} cannot be applied to the values on the stack there ({cause switch
+            {
+                InvalidCastException => "it finds a value of another type than the opcode works on",
+                IndexOutOfRangeException or ArgumentOutOfRangeException => "a value it needs is missing or out of range",
+                OverflowException => "a number is out of range",
+                _ => "it cannot be decoded",
+            }})";
+        return new UnpicklingError(reason, offset, opcode, cause);
     }
 }

@@ -63,9 +63,10 @@ public sealed class SecurityTests
 
         var error = Refused(pickle);
 
-        Assert.Contains("MaxDepth (1000", error.Message);
+        const int max = PickleLoadOptions.DefaultMaxDepth;
+        Assert.Contains($"MaxDepth ({max}", error.Message);
         Assert.Equal("APPEND", error.Opcode);
-        Assert.Equal(2 + depth + 999, error.Offset); // the 1000th APPEND makes a list 1001 deep
+        Assert.Equal(2 + depth + max - 1, error.Offset); // the max-th APPEND makes a list max + 1 deep
     }
 
     [Fact]
