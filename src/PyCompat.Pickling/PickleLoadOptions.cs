@@ -27,6 +27,12 @@ public sealed record PickleLoadOptions
     /// <summary>The default <see cref="MaxContainerLength"/>: 2^26 (67,108,864) items.</summary>
     public const int DefaultMaxContainerLength = 1 << 26;
 
+    /// <summary>The default <see cref="MaxExpansion"/>: 0.75 values per input byte.</summary>
+    public const double DefaultMaxExpansion = 0.75;
+
+    /// <summary>Values any pickle may make beyond <see cref="MaxExpansion"/> times its length: 2^20 (1,048,576).</summary>
+    public const long ExpansionAllowance = 1L << 20;
+
     /// <summary>
     /// The classes and callables the default options let a pickle rebuild as a <see cref="PyObject"/>: those
     /// CPython's spawn start method sends (the process object and its authkey).
@@ -64,6 +70,18 @@ public sealed record PickleLoadOptions
     /// </summary>
     public int MaxDepth { get; init; } = DefaultMaxDepth;
 
+    /// <summary>
+    /// Most values a pickle may make per byte of its length, beyond <see cref="ExpansionAllowance"/>: every value an
+    /// opcode puts on the unpickler's stack counts (a scalar, a new container, and each DUP or memo GET of a value
+    /// already made), checked while the pickle is read, before anything is built. Each such value costs the decode
+    /// about 50 bytes of memory however small its opcode, so this bounds the memory a pickle can make PyCompat use by
+    /// its length. CPython writes ints, strings and repeated references (BINGET) in two bytes or more, at most 0.5
+    /// values a byte; only runs of one-byte values (None, True, False, empty containers, DUP) go beyond, so the
+    /// default refuses a pickle of DUP opcodes past a megabyte, and lets a list of up to about 4 million Nones
+    /// through. Raise it (to 1, the most any pickle can make) for pickles of longer runs.
+    /// </summary>
+    public double MaxExpansion { get; init; } = DefaultMaxExpansion;
+
     /// <summary>Most items in one list, tuple, dict (pairs), set or frozenset.</summary>
     public int MaxContainerLength { get; init; } = DefaultMaxContainerLength;
 
@@ -100,6 +118,7 @@ public sealed record PickleLoadOptions
     {
         if (MaxInputLength < 1) throw new ArgumentOutOfRangeException(nameof(MaxInputLength), "must be positive");
         if (MaxDepth < 1) throw new ArgumentOutOfRangeException(nameof(MaxDepth), "must be positive");
+        if (!(MaxExpansion >= 0)) throw new ArgumentOutOfRangeException(nameof(MaxExpansion), "must not be negative");
         if (MaxContainerLength < 0) throw new ArgumentOutOfRangeException(nameof(MaxContainerLength), "must not be negative");
         ArgumentNullException.ThrowIfNull(AllowedGlobals);
     }

@@ -89,6 +89,51 @@ public sealed class SecurityTests
         else Refused(pickle, options);
     }
 
+    /// <summary>A 10 MB pickle of one-byte opcodes: each makes a value that costs the decode ~50 bytes.</summary>
+    private static byte[] Bomb(string head, byte[] unit, string tail, int bytes = 10_000_000) =>
+        Bytes(head, Enumerable.Range(0, bytes / unit.Length).SelectMany(_ => unit).ToArray(), tail);
+
+    [Theory]
+    [InlineData("bare")]
+    [InlineData("in a list")]
+    public void A_DUP_bomb_is_refused_by_the_default_MaxExpansion_before_it_costs_more_than_a_bounded_factor_of_its_size(string form)
+    {
+        var pickle = form == "bare" ? Bomb("\x80\x02]", [(byte)'2'], ".") : Bomb("\x80\x02(]", [(byte)'2'], "l.");
+        UnpicklingError? error = null;
+
+        var allocated = Allocated(() => error = Refused(pickle, PickleLoadOptions.Default with { MaxContainerLength = int.MaxValue }));
+
+        Assert.Contains("MaxExpansion", error!.Message);
+        Assert.Equal("DUP", error.Opcode);
+        Assert.True(allocated < 32L * pickle.Length, $"allocated {allocated:N0} bytes for {pickle.Length:N0}");
+    }
+
+    [Fact]
+    public void A_memo_GET_bomb_is_refused_by_a_lower_MaxExpansion_before_it_costs_more_than_a_bounded_factor_of_its_size()
+    {
+        // BINGET is two bytes, as CPython writes each repeated reference: the default lets it through (it makes 0.5
+        // values a byte, like a list of small ints); a stricter MaxExpansion refuses it early.
+        var pickle = Bomb("\x80\x02]q\x00(", [(byte)'h', 0], "l.");
+        var options = PickleLoadOptions.Default with { MaxContainerLength = int.MaxValue, MaxExpansion = 0.25 };
+        UnpicklingError? error = null;
+
+        var allocated = Allocated(() => error = Refused(pickle, options));
+
+        Assert.Contains("MaxExpansion", error!.Message);
+        Assert.Equal("BINGET", error.Opcode);
+        Assert.True(allocated < 8L * pickle.Length, $"allocated {allocated:N0} bytes for {pickle.Length:N0}");
+    }
+
+    [Fact]
+    public void The_default_MaxExpansion_lets_a_list_of_a_million_Nones_and_two_million_small_ints_through()
+    {
+        var nones = Enumerable.Repeat<object?>(null, 1_000_000).ToList();
+        var ints = Enumerable.Range(0, 2_000_000).Select(i => (object?)(i % 200)).ToList();
+
+        Assert.Equal(nones.Count, Assert.IsType<List<object?>>(PyPickle.Loads(PyPickle.Dumps(nones))).Count);
+        Assert.Equal(ints.Count, Assert.IsType<List<object?>>(PyPickle.Loads(PyPickle.Dumps(ints))).Count);
+    }
+
     [Fact]
     public void MaxContainerLength_bounds_one_list()
     {

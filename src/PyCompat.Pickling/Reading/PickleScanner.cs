@@ -90,6 +90,10 @@ internal ref struct PickleScanner
     private int _offset;
     private byte _op;
 
+    // Every value an opcode puts on the stack (a scalar, a new container, a DUP or memo GET of one already made).
+    private long _pushes;
+    private readonly long _pushLimit;
+
     private PickleScanner(ReadOnlySpan<byte> data, PickleLoadOptions options)
     {
         _data = data;
@@ -102,6 +106,7 @@ internal ref struct PickleScanner
         _nodeLengths = new int[8];
         _memo = [];
         _memoSet = [];
+        _pushLimit = PickleLoadOptions.ExpansionAllowance + (long)Math.Min(long.MaxValue / 2, options.MaxExpansion * data.Length);
     }
 
     /// <summary>Scans <paramref name="data"/> (which may hold more after STOP).</summary>
@@ -436,6 +441,10 @@ internal ref struct PickleScanner
 
     private void Push(int height, int node = NoNode)
     {
+        if (++_pushes > _pushLimit)
+            throw Fail($"the pickle makes more than {_pushLimit} values from {_data.Length} bytes, beyond MaxExpansion "
+                + $"({_options.MaxExpansion} values per input byte, plus {PickleLoadOptions.ExpansionAllowance}); "
+                + "raise PickleLoadOptions.MaxExpansion for a pickle you expect to hold that many");
         if (_sp == _heights.Length)
         {
             Array.Resize(ref _heights, _sp * 2);
