@@ -58,36 +58,36 @@ internal static class PickleVerb
 
     private static int Run(string file, PickleLoadOptions options, int maxRepr, string? repickle)
     {
-        object? value;
+        object? value = null;
+        if (Step(() => value = Read(file, options), "read", file) is { } readFailed) return readFailed;
+        Console.WriteLine($".NET type: {TypeName(value)}");
+        Console.WriteLine($"repr: {PyRepr.Repr(value, Math.Max(16, maxRepr))}");
+        if (repickle is null) return 0;
+        if (Step(() => File.WriteAllBytes(repickle, PyPickle.Dumps(value)), "write", repickle) is { } writeFailed) return writeFailed;
+        Console.WriteLine($"pickled again: {repickle}");
+        return 0;
+    }
+
+    private static object? Read(string file, PickleLoadOptions options)
+    {
+        if (file != "-") return PyPickle.Loads(File.ReadAllBytes(file), options);
+        using var stdin = Console.OpenStandardInput();
+        return PyPickle.Load(stdin, options);
+    }
+
+    /// <summary>Runs one step; a failure is one line on stderr and the exit code (1: the pickle or value, 2: the file).</summary>
+    private static int? Step(Action step, string verb, string path)
+    {
         try
         {
-            if (file == "-")
-            {
-                using var stdin = Console.OpenStandardInput();
-                value = PyPickle.Load(stdin, options);
-            }
-            else
-            {
-                value = PyPickle.Loads(File.ReadAllBytes(file), options);
-            }
+            step();
+            return null;
         }
         catch (UnpicklingError e)
         {
             var where = e.Offset >= 0 ? $"at byte offset {e.Offset} (opcode {e.Opcode}): " : "";
             Console.Error.WriteLine($"pycompat pickle: {where}{OneLine(e.Reason)}");
             return 1;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"pycompat pickle: cannot read {file}: {e.Message}");
-            return 2;
-        }
-        Console.WriteLine($".NET type: {TypeName(value)}");
-        Console.WriteLine($"repr: {PyRepr.Repr(value, Math.Max(16, maxRepr))}");
-        if (repickle is null) return 0;
-        try
-        {
-            File.WriteAllBytes(repickle, PyPickle.Dumps(value));
         }
         catch (PicklingError e)
         {
@@ -96,11 +96,9 @@ internal static class PickleVerb
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"pycompat pickle: cannot write {repickle}: {e.Message}");
+            Console.Error.WriteLine($"pycompat pickle: cannot {verb} {path}: {e.Message}");
             return 2;
         }
-        Console.WriteLine($"pickled again: {repickle}");
-        return 0;
     }
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
