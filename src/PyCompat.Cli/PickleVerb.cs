@@ -5,7 +5,8 @@ namespace PyCompat.Cli;
 
 /// <summary>
 /// <c>pycompat pickle FILE|-</c>: decodes one pickle with PyCompat's layer and prints the .NET view (the .NET type
-/// and Python's repr of the value), or the one-line error with the byte offset and opcode (exit 1).
+/// and Python's repr of the value), or the one-line error with the byte offset and opcode (exit 1); with
+/// <c>--repickle OUT</c>, also the value pickled again by PyCompat.
 /// </summary>
 internal static class PickleVerb
 {
@@ -24,12 +25,16 @@ internal static class PickleVerb
         var maxDepth = new Option<int?>("--max-depth") { Description = $"Deepest nesting (default {PickleLoadOptions.DefaultMaxDepth})." };
         var maxInput = new Option<long?>("--max-input-length") { Description = $"Largest pickle in bytes (default {PickleLoadOptions.DefaultMaxInputLength})." };
         var maxContainer = new Option<int?>("--max-container-length") { Description = $"Most items in one container (default {PickleLoadOptions.DefaultMaxContainerLength})." };
+        var repickle = new Option<string?>("--repickle")
+        {
+            Description = "Also pickle the decoded value again with PyCompat (protocol 2) and write it to this file.",
+        };
         var maxRepr = new Option<int>("--max-repr") { Description = "Cut the printed repr after this many characters.", DefaultValueFactory = _ => 10_000 };
         var command = new Command("pickle",
             "Decode one pickle (protocols 0-5) with PyCompat's pickle layer and print its .NET type and Python repr, or "
             + "the error with its byte offset and opcode. Safe on untrusted data: nothing in the pickle is run.");
         command.Arguments.Add(file);
-        foreach (var option in new Option[] { trust, allow, maxDepth, maxInput, maxContainer, maxRepr }) command.Options.Add(option);
+        foreach (var option in new Option[] { trust, allow, maxDepth, maxInput, maxContainer, maxRepr, repickle }) command.Options.Add(option);
         command.SetAction(result =>
         {
             var options = result.GetValue(trust) ? PickleLoadOptions.Trusted : PickleLoadOptions.Default;
@@ -38,7 +43,7 @@ internal static class PickleVerb
             if (result.GetValue(maxContainer) is { } container) options = options with { MaxContainerLength = container };
             var allowed = (result.GetValue(allow) ?? []).Select(ParseGlobal).ToList();
             if (allowed.Count > 0) options = options.Allow(allowed);
-            return Run(result.GetValue(file)!, options, result.GetValue(maxRepr));
+            return Run(result.GetValue(file)!, options, result.GetValue(maxRepr), result.GetValue(repickle));
         });
         return command;
     }
@@ -51,20 +56,32 @@ internal static class PickleVerb
         return dot > 0 ? new PyGlobal(text[..dot], text[(dot + 1)..]) : new PyGlobal("builtins", text);
     }
 
-    private static int Run(string file, PickleLoadOptions options, int maxRepr)
+    private static int Run(string file, PickleLoadOptions options, int maxRepr, string? repickle)
     {
-        object? value;
+        object? value = null;
+        if (Step(() => value = Read(file, options), "read", file) is { } readFailed) return readFailed;
+        Console.WriteLine($".NET type: {TypeName(value)}");
+        Console.WriteLine($"repr: {PyRepr.Repr(value, Math.Max(16, maxRepr))}");
+        if (repickle is null) return 0;
+        if (Step(() => File.WriteAllBytes(repickle, PyPickle.Dumps(value)), "write", repickle) is { } writeFailed) return writeFailed;
+        Console.WriteLine($"pickled again: {repickle}");
+        return 0;
+    }
+
+    private static object? Read(string file, PickleLoadOptions options)
+    {
+        if (file != "-") return PyPickle.Loads(File.ReadAllBytes(file), options);
+        using var stdin = Console.OpenStandardInput();
+        return PyPickle.Load(stdin, options);
+    }
+
+    /// <summary>Runs one step; a failure is one line on stderr and the exit code (1: the pickle or value, 2: the file).</summary>
+    private static int? Step(Action step, string verb, string path)
+    {
         try
         {
-            if (file == "-")
-            {
-                using var stdin = Console.OpenStandardInput();
-                value = PyPickle.Load(stdin, options);
-            }
-            else
-            {
-                value = PyPickle.Loads(File.ReadAllBytes(file), options);
-            }
+            step();
+            return null;
         }
         catch (UnpicklingError e)
         {
@@ -72,14 +89,16 @@ internal static class PickleVerb
             Console.Error.WriteLine($"pycompat pickle: {where}{OneLine(e.Reason)}");
             return 1;
         }
+        catch (PicklingError e)
+        {
+            Console.Error.WriteLine($"pycompat pickle: cannot pickle the value again: {OneLine(e.Message)}");
+            return 1;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"pycompat pickle: cannot read {file}: {e.Message}");
+            Console.Error.WriteLine($"pycompat pickle: cannot {verb} {path}: {e.Message}");
             return 2;
         }
-        Console.WriteLine($".NET type: {TypeName(value)}");
-        Console.WriteLine($"repr: {PyRepr.Repr(value, Math.Max(16, maxRepr))}");
-        return 0;
     }
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");

@@ -15,11 +15,23 @@ public sealed record PickleLoadOptions
     /// <summary>The default <see cref="MaxInputLength"/>: 1 GiB.</summary>
     public const long DefaultMaxInputLength = 1L << 30;
 
-    /// <summary>The default <see cref="MaxDepth"/>: 1000 nested containers (CPython's default recursion limit).</summary>
-    public const int DefaultMaxDepth = 1000;
+    /// <summary>
+    /// The default <see cref="MaxDepth"/>: 990 nested containers, a little below CPython's default recursion limit
+    /// (1000), which stops CPython's own pickle at about that depth. It is also the depth
+    /// <see cref="PyPickle.Dumps"/> writes: one limit both ways, so whatever decodes with the defaults pickles again
+    /// (Razorvine's writer follows at most 1,000 levels, and a leaf value such as a datetime with its timezone takes
+    /// up to 3 of them below the deepest container).
+    /// </summary>
+    public const int DefaultMaxDepth = 990;
 
     /// <summary>The default <see cref="MaxContainerLength"/>: 2^26 (67,108,864) items.</summary>
     public const int DefaultMaxContainerLength = 1 << 26;
+
+    /// <summary>The default <see cref="MaxExpansion"/>: 0.75 values per input byte.</summary>
+    public const double DefaultMaxExpansion = 0.75;
+
+    /// <summary>Values any pickle may make beyond <see cref="MaxExpansion"/> times its length: 2^20 (1,048,576).</summary>
+    public const long ExpansionAllowance = 1L << 20;
 
     /// <summary>
     /// The classes and callables the default options let a pickle rebuild as a <see cref="PyObject"/>: those
@@ -52,9 +64,23 @@ public sealed record PickleLoadOptions
 
     /// <summary>
     /// Deepest nesting of containers (tuple, list, dict, set, frozenset, object) in the decoded value: <c>[[1]]</c>
-    /// has depth 2. Deeper values fail while the pickle is read, before any value is built.
+    /// has depth 2. Deeper values fail while the pickle is read, before any value is built. Raising it lets deeper
+    /// pickles decode (on a thread whose stack fits the depth) and print with <see cref="PyRepr"/>, but
+    /// <see cref="PyPickle.Dumps"/> still writes at most <see cref="DefaultMaxDepth"/> levels.
     /// </summary>
     public int MaxDepth { get; init; } = DefaultMaxDepth;
+
+    /// <summary>
+    /// Most values a pickle may make per byte of its length, beyond <see cref="ExpansionAllowance"/>: every value an
+    /// opcode puts on the unpickler's stack counts (a scalar, a new container, and each DUP or memo GET of a value
+    /// already made), checked while the pickle is read, before anything is built. Each such value costs the decode
+    /// about 50 bytes of memory however small its opcode, so this bounds the memory a pickle can make PyCompat use by
+    /// its length. CPython writes ints, strings and repeated references (BINGET) in two bytes or more, at most 0.5
+    /// values a byte; only runs of one-byte values (None, True, False, empty containers, DUP) go beyond, so the
+    /// default refuses a pickle of DUP opcodes past a megabyte, and lets a list of up to about 4 million Nones
+    /// through. Raise it (to 1, the most any pickle can make) for pickles of longer runs.
+    /// </summary>
+    public double MaxExpansion { get; init; } = DefaultMaxExpansion;
 
     /// <summary>Most items in one list, tuple, dict (pairs), set or frozenset.</summary>
     public int MaxContainerLength { get; init; } = DefaultMaxContainerLength;
@@ -92,6 +118,7 @@ public sealed record PickleLoadOptions
     {
         if (MaxInputLength < 1) throw new ArgumentOutOfRangeException(nameof(MaxInputLength), "must be positive");
         if (MaxDepth < 1) throw new ArgumentOutOfRangeException(nameof(MaxDepth), "must be positive");
+        if (!(MaxExpansion >= 0)) throw new ArgumentOutOfRangeException(nameof(MaxExpansion), "must not be negative");
         if (MaxContainerLength < 0) throw new ArgumentOutOfRangeException(nameof(MaxContainerLength), "must not be negative");
         ArgumentNullException.ThrowIfNull(AllowedGlobals);
     }

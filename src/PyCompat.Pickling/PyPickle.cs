@@ -42,28 +42,60 @@ public static class PyPickle
         if (protocol is < 2 or > 5)
             throw new PicklingError($"pickle protocol {protocol} is not written by PyCompat: Razorvine writes the binary "
                 + "protocols only; use 2 (the default), 3, 4 or 5");
-        var (lowered, shared) = Lowering.Run(value);
         byte[] bytes;
         try
         {
-            // Razorvine's memo hashes every object it writes; it is needed only when something is reached twice.
-            bytes = new PyPickler(protocol, useMemo: shared).dumps(lowered!);
+            bytes = Encode(value, protocol);
         }
-        catch (PickleError)
+        catch (DeepStack.Exhausted)
         {
-            throw;
-        }
-        catch (StackOverflowException e)
-        {
-            throw new PicklingError("cannot pickle the value: it nests deeper than Razorvine's limit of "
-                + $"{Pickler.MAX_RECURSE_DEPTH} levels", e);
-        }
-        catch (Exception e) when (e is PickleException or InvalidCastException or ArgumentException or NotSupportedException)
-        {
-            throw new PicklingError($"cannot pickle the value: {e.Message}", e);
+            // The caller's thread has a small stack: lower the value again where the deepest value allowed fits.
+            bytes = DeepStack.Run(PickleLoadOptions.DefaultMaxDepth, () =>
+            {
+                try
+                {
+                    return Encode(value, protocol);
+                }
+                catch (DeepStack.Exhausted e)
+                {
+                    throw new PicklingError("cannot pickle the value: it nests too deeply for the stack of a thread", e);
+                }
+            });
         }
         bytes[1] = (byte)protocol; // Razorvine always announces PROTO 2; the nodes wrote for `protocol`.
         return bytes;
+    }
+
+    /// <summary>
+    /// Lowers and writes the value: as deep as <see cref="PickleLoadOptions.DefaultMaxDepth"/>, the limit decoding
+    /// applies by default, so what PyCompat decodes with the default options it can pickle again. Razorvine's writer
+    /// recurses once per level and stops past 1,000 levels; the default depth leaves room for the levels a leaf value
+    /// (a datetime with its timezone) writes below the deepest container.
+    /// </summary>
+    private static byte[] Encode(object? value, int protocol)
+    {
+        var (lowered, shared, depth) = Lowering.Run(value, PickleLoadOptions.DefaultMaxDepth);
+        return DeepStack.Run(depth, () =>
+        {
+            try
+            {
+                // Razorvine's memo hashes every object it writes; it is needed only when something is reached twice.
+                return new PyPickler(protocol, useMemo: shared).dumps(lowered!);
+            }
+            catch (PickleError)
+            {
+                throw;
+            }
+            catch (StackOverflowException e)
+            {
+                throw new PicklingError("cannot pickle the value: it nests deeper than Razorvine's limit of "
+                    + $"{Pickler.MAX_RECURSE_DEPTH} levels", e);
+            }
+            catch (Exception e) when (e is PickleException or InvalidCastException or ArgumentException or NotSupportedException)
+            {
+                throw new PicklingError($"cannot pickle the value: {e.Message}", e);
+            }
+        });
     }
 
     /// <summary>Decodes one pickle written by CPython (protocols 0-5) into the .NET value table, with the default
@@ -103,6 +135,14 @@ public static class PyPickle
     private static object? Decode(ReadOnlySpan<byte> data, PickleLoadOptions options)
     {
         var scan = PickleScanner.Scan(data, options);
+        if (scan.MaxHeight <= DeepStack.InlineDepth) return Build(data, scan, options);
+        // Deep (the scanner has checked it against MaxDepth): build where that depth fits on the stack.
+        var copy = data[..(scan.StopOffset + 1)].ToArray();
+        return DeepStack.Run(scan.MaxHeight, () => Build(copy, scan, options));
+    }
+
+    private static object? Build(ReadOnlySpan<byte> data, ScanResult scan, PickleLoadOptions options)
+    {
         var context = new DecodeContext(options);
         object raw;
         using (context.Enter())
@@ -133,9 +173,6 @@ public static class PyPickle
         var cause = failure;
         while (cause is PickleException { InnerException: { } inner1 } || cause is System.Reflection.TargetInvocationException { InnerException: { } inner2 })
             cause = cause.InnerException!;
-        var reason = cause is UnpicklingError known
-            ? known.Reason
-            : $"cannot decode the pickle: {failure.Message}{(cause != failure ? $" ({cause.Message})" : "")}";
         var map = new SegmentMap();
         var context = new DecodeContext(options);
         var position = -1;
@@ -158,6 +195,17 @@ public static class PyPickle
         }
         var offset = position >= 0 ? map.OriginalOffset(data, position) : -1;
         if (offset < 0) offset = scan.StopOffset;
-        return new UnpicklingError(reason, offset, PickleOps.Name(data[offset]), cause);
+        var opcode = PickleOps.Name(data[offset]);
+        // Razorvine's own failures carry .NET wording (casts, indices): say in the pickle's terms what was refused.
+        var reason = cause is UnpicklingError known
+            ? known.Reason
+            : $"the pickle is malformed: {opcode} cannot be applied to the values on the stack there ({cause switch
+            {
+                InvalidCastException => "it finds a value of another type than the opcode works on",
+                IndexOutOfRangeException or ArgumentOutOfRangeException => "a value it needs is missing or out of range",
+                OverflowException => "a number is out of range",
+                _ => "it cannot be decoded",
+            }})";
+        return new UnpicklingError(reason, offset, opcode, cause);
     }
 }

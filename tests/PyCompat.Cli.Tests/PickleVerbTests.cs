@@ -68,4 +68,48 @@ public sealed class PickleVerbTests : IDisposable
         Assert.Contains("not on the allow list", result.StandardError);
         Assert.False(File.Exists(marker));
     }
+
+    /// <summary>CPython pickles a list nested <paramref name="depth"/> deep (its recursion limit raised to do so).</summary>
+    private async Task<string> CpythonDeepListAsync(int depth)
+    {
+        var path = Path.Combine(_folder, $"deep{depth}.pickle");
+        var python = await Commands.PythonAsync("-c",
+            "import pickle, sys\n" +
+            "sys.setrecursionlimit(100_000)\n" +
+            "v = 1\n" +
+            "for _ in range(int(sys.argv[2])): v = [v]\n" +
+            "open(sys.argv[1], 'wb').write(pickle.dumps(v, protocol=2))",
+            path, depth.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(python.ExitCode == 0, python.StandardError);
+        return path;
+    }
+
+    [Fact]
+    public async Task A_10000_deep_list_under_max_depth_20000_prints_a_result_or_one_line_error_and_never_crashes()
+    {
+        var path = await CpythonDeepListAsync(10_000);
+        var again = Path.Combine(_folder, "again.pickle");
+
+        var result = await Commands.PyCompatAsync("pickle", "--max-depth", "20000", "--max-repr", "100000", "--repickle", again, path);
+
+        // It decodes and prints (the repr has every level), then refuses to pickle past the one depth limit.
+        Assert.True(result.ExitCode is 0 or 1, $"exit {result.ExitCode}: {result.StandardError}");
+        Assert.Contains("repr: " + new string('[', 10_000) + "1" + new string(']', 10_000), result.StandardOutput);
+        Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("deeper than", result.StandardError);
+    }
+
+    [Fact]
+    public async Task A_900_deep_list_decodes_and_pickles_again_into_what_CPython_loads_as_the_same_list()
+    {
+        var path = await CpythonDeepListAsync(900);
+        var again = Path.Combine(_folder, "again.pickle");
+
+        var result = await Commands.PyCompatAsync("pickle", "--repickle", again, path);
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        var python = await Commands.PythonAsync("-c",
+            "import pickle, sys; print(pickle.load(open(sys.argv[1], 'rb')) == pickle.load(open(sys.argv[2], 'rb')))", path, again);
+        Assert.Equal("True", python.StandardOutput.Trim());
+    }
 }

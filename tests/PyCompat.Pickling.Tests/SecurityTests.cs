@@ -63,9 +63,10 @@ public sealed class SecurityTests
 
         var error = Refused(pickle);
 
-        Assert.Contains("MaxDepth (1000", error.Message);
+        const int max = PickleLoadOptions.DefaultMaxDepth;
+        Assert.Contains($"MaxDepth ({max}", error.Message);
         Assert.Equal("APPEND", error.Opcode);
-        Assert.Equal(2 + depth + 999, error.Offset); // the 1000th APPEND makes a list 1001 deep
+        Assert.Equal(2 + depth + max - 1, error.Offset); // the max-th APPEND makes a list max + 1 deep
     }
 
     [Fact]
@@ -86,6 +87,46 @@ public sealed class SecurityTests
 
         if (decodes) Assert.Equal("[[(1,)]]", PyRepr.Repr(PyPickle.Loads(pickle, options)));
         else Refused(pickle, options);
+    }
+
+    /// <summary>A 10 MB pickle of one-byte opcodes: each makes a value that costs the decode ~50 bytes.</summary>
+    private static byte[] Bomb(string head, byte[] unit, string tail, int bytes = 10_000_000) =>
+        Bytes(head, Enumerable.Range(0, bytes / unit.Length).SelectMany(_ => unit).ToArray(), tail);
+
+    [Theory]
+    [InlineData("bare")]
+    [InlineData("in a list")]
+    public void A_DUP_bomb_is_refused_by_the_default_MaxExpansion_before_it_costs_more_than_a_bounded_factor_of_its_size(string form)
+    {
+        var pickle = form == "bare" ? Bomb("\x80\x02]", [(byte)'2'], ".") : Bomb("\x80\x02(]", [(byte)'2'], "l.");
+        UnpicklingError? error = null;
+
+        var allocated = Allocated(() => error = Refused(pickle, PickleLoadOptions.Default with { MaxContainerLength = int.MaxValue }));
+
+        Assert.Contains("MaxExpansion", error!.Message);
+        Assert.Equal("DUP", error.Opcode);
+        Assert.True(allocated < 32L * pickle.Length, $"allocated {allocated:N0} bytes for {pickle.Length:N0}");
+        // The same default lets through what CPython writes: a million Nones (one byte each), two million small ints.
+        var nones = Enumerable.Repeat<object?>(null, 1_000_000).ToList();
+        var ints = Enumerable.Range(0, 2_000_000).Select(i => (object?)(i % 200)).ToList();
+        Assert.Equal(nones.Count, Assert.IsType<List<object?>>(PyPickle.Loads(PyPickle.Dumps(nones))).Count);
+        Assert.Equal(ints.Count, Assert.IsType<List<object?>>(PyPickle.Loads(PyPickle.Dumps(ints))).Count);
+    }
+
+    [Fact]
+    public void A_memo_GET_bomb_is_refused_by_a_lower_MaxExpansion_before_it_costs_more_than_a_bounded_factor_of_its_size()
+    {
+        // BINGET is two bytes, as CPython writes each repeated reference: the default lets it through (it makes 0.5
+        // values a byte, like a list of small ints); a stricter MaxExpansion refuses it early.
+        var pickle = Bomb("\x80\x02]q\x00(", [(byte)'h', 0], "l.");
+        var options = PickleLoadOptions.Default with { MaxContainerLength = int.MaxValue, MaxExpansion = 0.25 };
+        UnpicklingError? error = null;
+
+        var allocated = Allocated(() => error = Refused(pickle, options));
+
+        Assert.Contains("MaxExpansion", error!.Message);
+        Assert.Equal("BINGET", error.Opcode);
+        Assert.True(allocated < 8L * pickle.Length, $"allocated {allocated:N0} bytes for {pickle.Length:N0}");
     }
 
     [Fact]

@@ -8,6 +8,9 @@ Usage: python3 fixtures.py MODE < request.json > answer.json
                answers {"id", "repr": repr(eval(check)), "expected": repr(eval(expected)), "error"}.
   spawn        no request. A real spawn-mode start: the preparation data and the process object, written back to
                back exactly as multiprocessing.popen_spawn_posix writes them down the child's pipe.
+  refused      request: list of {"id", "code"}: a Python expression (pickle, pickletools, struct, datetime, decimal
+               in scope) giving pickle bytes. Answer: {"id", "pickle", "error": "Type: message" from pickle.loads
+               (null if it loaded), "pure": repr of pickle._loads (the pure-Python unpickler) or null}.
   pickletester no request. CPython's test.pickletester DATA0..DATA6 and repr() of the object they encode.
 """
 import base64
@@ -47,6 +50,25 @@ def load(cases):
             answer["expected"] = repr(eval(case["expected"], dict(NAMESPACE, v=v)))
         except Exception as e:  # reported to the C# test, which fails with it
             answer["error"] = f"{type(e).__name__}: {e}"
+        out.append(answer)
+    return out
+
+
+def refused(cases):
+    import pickletools
+    import struct
+    out = []
+    for case in cases:
+        data = eval(case["code"], dict(NAMESPACE, pickle=pickle, pickletools=pickletools, struct=struct))
+        answer = {"id": case["id"], "pickle": b64(data), "error": None, "pure": None}
+        try:
+            pickle.loads(data)
+        except Exception as e:
+            answer["error"] = f"{type(e).__name__}: {e}"
+        try:
+            answer["pure"] = repr(pickle._loads(data))
+        except Exception:
+            pass
         out.append(answer)
     return out
 
@@ -93,6 +115,8 @@ def main():
         answer = dump(json.load(sys.stdin))
     elif mode == "load":
         answer = load(json.load(sys.stdin))
+    elif mode == "refused":
+        answer = refused(json.load(sys.stdin))
     elif mode == "spawn":
         answer = spawn()
     elif mode == "pickletester":

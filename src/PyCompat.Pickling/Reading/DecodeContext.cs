@@ -17,6 +17,9 @@ internal sealed class DecodeContext(PickleLoadOptions options)
     /// <summary>Large bytes and decoded strings the transcoder took out of the stream, in NEXT_BUFFER order.</summary>
     public Queue<object> Buffers { get; } = new();
 
+    /// <summary>Tuples (Razorvine's object[]) found hashable: see <see cref="Hashability"/>.</summary>
+    public HashSet<object> HashableTuples { get; } = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Makes this the thread's context until the returned scope is disposed.</summary>
     public Scope Enter()
     {

@@ -12,6 +12,9 @@ internal sealed class ScanResult
     /// <summary>True when some value may be reachable twice (memo GET or DUP): the raiser must map by identity.</summary>
     public bool Shared { get; set; }
 
+    /// <summary>The deepest nesting of containers the pickle builds (at most <see cref="PickleLoadOptions.MaxDepth"/>).</summary>
+    public int MaxHeight { get; set; }
+
     /// <summary>Offsets of the opcodes the rewriting pass must look at; everything between them is copied as is.</summary>
     public List<int> Rewrites { get; } = [];
 
@@ -30,7 +33,7 @@ internal sealed class MemoSet(int denseLimit)
 
     public void Add(int index)
     {
-        if (index < denseLimit)
+        if ((uint)index < (uint)denseLimit)
         {
             if (index >= _dense.Length) Array.Resize(ref _dense, Math.Min(denseLimit, Math.Max(index + 1, _dense.Length * 2 + 16)));
             _dense[index] = true;
@@ -42,7 +45,7 @@ internal sealed class MemoSet(int denseLimit)
     }
 
     public bool Contains(int index) =>
-        index < _dense.Length ? _dense[index] : index >= denseLimit && _sparse is not null && _sparse.Contains(index);
+        (uint)index < (uint)_dense.Length ? _dense[index] : (uint)index >= (uint)denseLimit && _sparse is not null && _sparse.Contains(index);
 }
 
 /// <summary>
@@ -88,6 +91,10 @@ internal ref struct PickleScanner
     private int _offset;
     private byte _op;
 
+    // Every value an opcode puts on the stack (a scalar, a new container, a DUP or memo GET of one already made).
+    private long _pushes;
+    private readonly long _pushLimit;
+
     private PickleScanner(ReadOnlySpan<byte> data, PickleLoadOptions options)
     {
         _data = data;
@@ -100,6 +107,7 @@ internal ref struct PickleScanner
         _nodeLengths = new int[8];
         _memo = [];
         _memoSet = [];
+        _pushLimit = PickleLoadOptions.ExpansionAllowance + (long)Math.Min(long.MaxValue / 2, options.MaxExpansion * data.Length);
     }
 
     /// <summary>Scans <paramref name="data"/> (which may hold more after STOP).</summary>
@@ -240,8 +248,15 @@ internal ref struct PickleScanner
                 _result.Rewrites.Add(_offset); // the transcoder follows the protocol (Python 2 names below 3)
                 return;
             case PickleOps.Frame:
+            {
+                // CPython reads the whole frame before decoding it: a frame longer than the data is truncated.
+                var frame = BinaryPrimitives.ReadUInt64LittleEndian(arg);
+                var remaining = _data.Length - (_offset + 9);
+                if (frame > (ulong)remaining)
+                    throw Fail($"pickle data was truncated: a FRAME of {frame} bytes but only {remaining} follow");
                 _result.Rewrites.Add(_offset);
                 return;
+            }
 
             // The stack and the memo.
             case PickleOps.Mark:
@@ -269,7 +284,7 @@ internal ref struct PickleScanner
                 MemoStore(arg[0]);
                 return;
             case PickleOps.LongBinPut:
-                MemoStore(CheckIndex(BinaryPrimitives.ReadInt32LittleEndian(arg)));
+                MemoStore(BinaryPrimitives.ReadInt32LittleEndian(arg));
                 return;
             case PickleOps.Memoize:
                 if (_memoCount != _memoizeOps) (_result.MemoizeIndex ??= [])[_memoizeOps] = _memoCount;
@@ -283,7 +298,7 @@ internal ref struct PickleScanner
                 MemoFetch(arg[0]);
                 return;
             case PickleOps.LongBinGet:
-                MemoFetch(CheckIndex(BinaryPrimitives.ReadInt32LittleEndian(arg)));
+                MemoFetch(BinaryPrimitives.ReadInt32LittleEndian(arg));
                 return;
 
             // Tuples and frozensets: immutable, their height is known when they are made.
@@ -315,7 +330,11 @@ internal ref struct PickleScanner
             }
 
             // Lists, dicts, sets: mutable nodes.
-            case PickleOps.EmptyList or PickleOps.EmptySet:
+            case PickleOps.EmptyList:
+                PushNode(1, 0);
+                return;
+            case PickleOps.EmptySet:
+                _result.Rewrites.Add(_offset);
                 PushNode(1, 0);
                 return;
             case PickleOps.EmptyDict:
@@ -416,6 +435,7 @@ internal ref struct PickleScanner
         var deeper = height + 1;
         if (deeper > _options.MaxDepth)
             throw Fail($"the value nests deeper than MaxDepth ({_options.MaxDepth} containers)");
+        if (deeper > _result.MaxHeight) _result.MaxHeight = deeper;
         return deeper;
     }
 
@@ -427,6 +447,10 @@ internal ref struct PickleScanner
 
     private void Push(int height, int node = NoNode)
     {
+        if (++_pushes > _pushLimit)
+            throw Fail($"the pickle makes more than {_pushLimit} values from {_data.Length} bytes, beyond MaxExpansion "
+                + $"({_options.MaxExpansion} values per input byte, plus {PickleLoadOptions.ExpansionAllowance}); "
+                + "raise PickleLoadOptions.MaxExpansion for a pickle you expect to hold that many");
         if (_sp == _heights.Length)
         {
             Array.Resize(ref _heights, _sp * 2);
@@ -500,14 +524,14 @@ internal ref struct PickleScanner
         return value > int.MaxValue ? throw Fail("a memo index beyond 2^31-1") : (int)value;
     }
 
-    private int CheckIndex(int index) => index < 0 ? throw Fail($"negative memo index {index}") : index;
-
     private void MemoStore(int index)
     {
         if (_sp <= _base) throw Fail("a memo write with nothing on the stack (unpickling stack underflow)");
         _result.Rewrites.Add(_offset);
         var entry = (_heights[_sp - 1], _nodes[_sp - 1]);
-        if (index < _data.Length)
+        // Memo indices are unsigned 32-bit numbers, as in CPython: LONG_BINPUT 0xFFFFFFFF is a large index (kept as
+        // the int -1, the same bits Razorvine reads), so only indices below the input length use the dense arrays.
+        if ((uint)index < (uint)_data.Length)
         {
             if (index >= _memo.Length)
             {
@@ -530,9 +554,9 @@ internal ref struct PickleScanner
     private void MemoFetch(int index)
     {
         (int Height, int Node) entry;
-        if (index < _memoSet.Length && _memoSet[index]) entry = _memo[index];
+        if ((uint)index < (uint)_memoSet.Length && _memoSet[index]) entry = _memo[index];
         else if (_sparseMemo is not null && _sparseMemo.TryGetValue(index, out var sparse)) entry = sparse;
-        else throw Fail($"memo key {index} was never written (a GET before its PUT)");
+        else throw Fail($"Memo value not found at index {(uint)index} (a GET before its PUT)");
         _result.Shared = true;
         (_result.Fetched ??= new MemoSet(_data.Length)).Add(index);
         Push(entry.Height, entry.Node);

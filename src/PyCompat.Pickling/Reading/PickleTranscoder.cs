@@ -37,10 +37,17 @@ namespace PyCompat.Pickling.Reading;
 /// </summary>
 internal sealed class PickleTranscoder
 {
-    private const int Scratch = -1;
     private static readonly string[] SlotNames =
-        ["", "", InternalNames.Dict, InternalNames.DictItems, InternalNames.NewObj, InternalNames.Resolve, InternalNames.ResolvePython2];
-    private const int DictSlot = -2, DictItemsSlot = -3, NewObjSlot = -4, ResolveSlot = -5, ResolvePython2Slot = -6;
+        ["", InternalNames.Dict, InternalNames.DictItems, InternalNames.NewObj, InternalNames.Resolve, InternalNames.ResolvePython2];
+    private const int ScratchSlot = 0, DictSlot = 1, DictItemsSlot = 2, NewObjSlot = 3, ResolveSlot = 4, ResolvePython2Slot = 5;
+
+    /// <summary>
+    /// The memo index of each internal slot: negative ints from -1 down (no memo index below 2^31 is negative), skipping
+    /// any the pickle itself reads, since its unsigned indices from 2^31 up arrive in Razorvine as negative ints too.
+    /// </summary>
+    private readonly int[] _slots = new int[SlotNames.Length];
+
+    private int Scratch => _slots[ScratchSlot];
 
     private byte[] _out;
     private int _length;
@@ -57,6 +64,12 @@ internal sealed class PickleTranscoder
         _scan = scan;
         _context = context;
         _map = map;
+        var candidate = -1;
+        for (var i = 0; i < _slots.Length; i++)
+        {
+            while (scan.Fetched is { } fetched && fetched.Contains(candidate)) candidate--;
+            _slots[i] = candidate--;
+        }
     }
 
     /// <summary>
@@ -210,6 +223,11 @@ internal sealed class PickleTranscoder
                 CallWithTopAsArg(DictItemsSlot);
                 WriteByte(PickleOps.Build);
                 return;
+            case PickleOps.EmptySet:
+                // Razorvine's EMPTY_SET makes a plain HashSet; builtins.set() makes one that refuses unhashable items.
+                EmitResolve("builtins"u8, "set"u8);
+                Write([PickleOps.EmptyTuple, PickleOps.Reduce]);
+                return;
             case PickleOps.FrozenSet:
                 WriteByte(PickleOps.Tuple);
                 StashTop();
@@ -303,15 +321,15 @@ internal sealed class PickleTranscoder
     /// <summary>Pushes PyCompat's internal callable of <paramref name="slot"/>: by PERSID the first time, then from the memo.</summary>
     private void EmitInternal(int slot)
     {
-        if (_slotNamed[-slot])
+        if (_slotNamed[slot])
         {
-            EmitWithInt32(PickleOps.LongBinGet, slot);
+            EmitWithInt32(PickleOps.LongBinGet, _slots[slot]);
             return;
         }
-        _slotNamed[-slot] = true;
+        _slotNamed[slot] = true;
         WriteByte(PickleOps.PersId);
-        Write(Encoding.ASCII.GetBytes($"{SlotNames[-slot]}\n"));
-        EmitWithInt32(PickleOps.LongBinPut, slot);
+        Write(Encoding.ASCII.GetBytes($"{SlotNames[slot]}\n"));
+        EmitWithInt32(PickleOps.LongBinPut, _slots[slot]);
     }
 
     private void EmitUnicode(ReadOnlySpan<byte> utf8)

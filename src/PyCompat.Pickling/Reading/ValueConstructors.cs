@@ -20,7 +20,11 @@ internal sealed class PyHashtable : Hashtable
     public override object? this[object key]
     {
         get => throw new NotSupportedException("internal: a decoding dict is written, never read");
-        set => _pairs.Add(new KeyValuePair<object?, object?>(key, value));
+        set
+        {
+            Hashability.Check(key, "dict key");
+            _pairs.Add(new KeyValuePair<object?, object?>(key, value));
+        }
     }
 
     public override int Count => _pairs.Count;
@@ -37,7 +41,11 @@ internal sealed class DictItems(object[] flat)
     public void AddTo(List<KeyValuePair<object?, object?>> pairs)
     {
         pairs.EnsureCapacity(pairs.Count + flat.Length / 2);
-        for (var i = 0; i + 1 < flat.Length; i += 2) pairs.Add(new KeyValuePair<object?, object?>(flat[i], flat[i + 1]));
+        for (var i = 0; i + 1 < flat.Length; i += 2)
+        {
+            Hashability.Check(flat[i], "dict key");
+            pairs.Add(new KeyValuePair<object?, object?>(flat[i], flat[i + 1]));
+        }
     }
 }
 
@@ -76,7 +84,13 @@ internal sealed class SetConstructor(bool frozen) : PyConstructor(new PyGlobal("
             [IEnumerable iterable] => iterable.Cast<object>().ToArray(),
             _ => throw BadArgs(args),
         };
-        return frozen ? new RawFrozenSet(items) : new HashSet<object>(items);
+        if (frozen)
+        {
+            foreach (var item in items) Hashability.Check(item, "frozenset item");
+            return new RawFrozenSet(items);
+        }
+        // ADDITEMS adds to this set directly; its comparer refuses unhashable items.
+        return new HashSet<object>(items, CheckedItems.Instance);
     }
 }
 

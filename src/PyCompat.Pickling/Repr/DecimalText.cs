@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Numerics;
+using System.Text.RegularExpressions;
 
 namespace PyCompat.Pickling;
 
 /// <summary>Python's <c>str(Decimal)</c> for System.Decimal, and the way back (exact, or a <see cref="PyDecimal"/>).</summary>
-internal static class DecimalText
+internal static partial class DecimalText
 {
     /// <summary>Python's to-scientific-string of the same digits and exponent (so <c>0.0000001m</c> gives <c>1E-7</c>).</summary>
     public static string ToPython(decimal value)
@@ -17,11 +18,27 @@ internal static class DecimalText
         return Format(negative ? "-" : "", coefficient.ToString(CultureInfo.InvariantCulture), -scale);
     }
 
-    /// <summary>The decimal <paramref name="text"/> (as Python's str gives it): System.Decimal if that prints back identically.</summary>
-    public static object FromPython(string text) =>
-        decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && ToPython(value) == text
+    /// <summary>
+    /// The decimal <paramref name="text"/> (as Python's str gives it): System.Decimal if that prints back identically.
+    /// Text that <c>decimal.Decimal(text)</c> refuses (it raises InvalidOperation) is refused the same way; the
+    /// spellings it accepts beyond str's (surrounding spaces, <c>1_000</c>) are kept in the form str gives them.
+    /// </summary>
+    public static object FromPython(string text)
+    {
+        var trimmed = text.Trim();
+        if (!Syntax().IsMatch(trimmed))
+            throw new UnpicklingError($"invalid literal for decimal.Decimal: '{(text.Length <= 40 ? text : text[..40] + "...")}' "
+                + "(CPython raises decimal.InvalidOperation: [<class 'decimal.ConversionSyntax'>])");
+        if (trimmed.Length != text.Length || trimmed.Contains('_')) text = trimmed.Replace("_", "");
+        return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && ToPython(value) == text
             ? value
             : new PyDecimal(text);
+    }
+
+    /// <summary>The syntax of decimal.Decimal(str) (Python's decimal module documentation), in ASCII digits.</summary>
+    [GeneratedRegex(@"^[+-]?(?:(?:[0-9](?:_?[0-9])*(?:\.(?:[0-9](?:_?[0-9])*)?)?|\.[0-9](?:_?[0-9])*)(?:e[+-]?[0-9](?:_?[0-9])*)?|inf(?:inity)?|s?nan(?:[0-9](?:_?[0-9])*)?)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Syntax();
 
     /// <summary>The algorithm of _pydecimal's <c>Decimal.__str__</c> (eng=False).</summary>
     private static string Format(string sign, string digits, int exponent)

@@ -17,9 +17,39 @@ internal sealed class ReprWriter(int maxLength = int.MaxValue)
 
     public override string ToString() => _out.ToString();
 
+    /// <summary>
+    /// Writes <paramref name="value"/>. Containers are walked with an explicit stack of pending work, not by
+    /// recursion, so a value nested any number of levels deep prints instead of overflowing the thread's stack.
+    /// </summary>
     public ReprWriter Write(object? value)
     {
-        if (_out.Length > maxLength) throw new TooLong();
+        _work.Push(Work.Value(value));
+        while (_work.TryPop(out var next))
+        {
+            if (_out.Length > maxLength) throw new TooLong();
+            switch (next.Kind)
+            {
+                case WorkKind.Text: _out.Append((string)next.Item!); break;
+                case WorkKind.Close: _open.Remove(next.Item!); break;
+                default: WriteOne(next.Item); break;
+            }
+        }
+        return this;
+    }
+
+    private enum WorkKind { Value, Text, Close }
+
+    private readonly record struct Work(WorkKind Kind, object? Item)
+    {
+        public static Work Value(object? value) => new(WorkKind.Value, value);
+        public static Work Text(string text) => new(WorkKind.Text, text);
+        public static Work Close(object container) => new(WorkKind.Close, container);
+    }
+
+    private readonly Stack<Work> _work = new();
+
+    private void WriteOne(object? value)
+    {
         switch (value)
         {
             case null: _out.Append("None"); break;
@@ -42,29 +72,27 @@ internal sealed class ReprWriter(int maxLength = int.MaxValue)
             case DateOnly or TimeOnly or DateTime or DateTimeOffset or TimeSpan: _out.Append(TemporalText.Repr(value)); break;
             case PyGlobal g: _out.Append("<global ").Append(g.Module).Append('.').Append(g.Name).Append('>'); break;
             case PyObject o: WriteObject(o); break;
-            case PyTuple t: WriteTuple(t); break;
+            case PyTuple t: WriteTuple(t.Items); break;
             case ITuple t when value.GetType().IsValueType || value.GetType().Name.StartsWith("Tuple`", StringComparison.Ordinal):
-                WriteTuple(new PyTuple(Enumerable.Range(0, t.Length).Select(i => t[i]).ToArray())); break;
+                WriteTuple(Enumerable.Range(0, t.Length).Select(i => t[i]).ToArray()); break;
             case PyFrozenSet fs: WriteSet(fs, fs.Count, "frozenset(", ")"); break;
             case PyDict dict: WriteDict(dict, dict.Select(p => (p.Key, p.Value))); break;
             case IDictionary dict: WriteDict(dict, dict.Pairs()); break;
-            case Array array: WriteTuple(new PyTuple(array.Cast<object?>().ToArray())); break;
+            case Array array: WriteTuple(array.Cast<object?>().ToArray()); break;
             case IEnumerable set when IsSet(value): WriteSet(set, set.Cast<object?>().Count(), "", ""); break;
             case IList list: WriteList(list); break;
             default: _out.Append('<').Append(value.GetType().FullName).Append(" object>"); break;
         }
-        return this;
     }
 
     private void WriteObject(PyObject o) =>
         _out.Append('<').Append(o.Type.Module).Append('.').Append(o.Type.Name).Append(" object>");
 
-    private void WriteTuple(PyTuple tuple)
+    private void WriteTuple(object?[] items)
     {
         _out.Append('(');
-        WriteItems(tuple);
-        if (tuple.Count == 1) _out.Append(',');
-        _out.Append(')');
+        _work.Push(Work.Text(items.Length == 1 ? ",)" : ")"));
+        PushItems(items);
     }
 
     private void WriteList(IList list)
@@ -75,9 +103,9 @@ internal sealed class ReprWriter(int maxLength = int.MaxValue)
             return;
         }
         _out.Append('[');
-        WriteItems(list);
-        _out.Append(']');
-        _open.Remove(list);
+        _work.Push(Work.Close(list));
+        _work.Push(Work.Text("]"));
+        PushItems(list);
     }
 
     private void WriteSet(IEnumerable set, int count, string prefix, string suffix)
@@ -88,8 +116,8 @@ internal sealed class ReprWriter(int maxLength = int.MaxValue)
             return;
         }
         _out.Append(prefix).Append('{');
-        WriteItems(set);
-        _out.Append('}').Append(suffix);
+        _work.Push(Work.Text("}" + suffix));
+        PushItems(set);
     }
 
     private void WriteDict(object identity, IEnumerable<(object? Key, object? Value)> pairs)
@@ -100,27 +128,28 @@ internal sealed class ReprWriter(int maxLength = int.MaxValue)
             return;
         }
         _out.Append('{');
-        var first = true;
+        _work.Push(Work.Close(identity));
+        _work.Push(Work.Text("}"));
+        var items = new List<Work>();
         foreach (var (key, item) in pairs)
         {
-            if (!first) _out.Append(", ");
-            first = false;
-            Write(key);
-            _out.Append(": ");
-            Write(item);
+            if (items.Count > 0) items.Add(Work.Text(", "));
+            items.Add(Work.Value(key));
+            items.Add(Work.Text(": "));
+            items.Add(Work.Value(item));
         }
-        _out.Append('}');
-        _open.Remove(identity);
+        for (var i = items.Count - 1; i >= 0; i--) _work.Push(items[i]);
     }
 
-    private void WriteItems(IEnumerable items)
+    /// <summary>Queues the items, separated by commas, so that they are written in order before what was queued before.</summary>
+    private void PushItems(IEnumerable items)
     {
-        var first = true;
-        foreach (var item in items)
+        var queued = new List<object?>();
+        foreach (var item in items) queued.Add(item);
+        for (var i = queued.Count - 1; i >= 0; i--)
         {
-            if (!first) _out.Append(", ");
-            first = false;
-            Write(item);
+            _work.Push(Work.Value(queued[i]));
+            if (i > 0) _work.Push(Work.Text(", "));
         }
     }
 

@@ -10,22 +10,31 @@ namespace PyCompat.Pickling.Writing;
 /// object[] as tuple, IList as list, IDictionary as dict) plus PyCompat's <see cref="Node"/>s for the rest.
 /// Each reference is lowered once, so shared values stay shared and lists and dicts may contain themselves.
 /// </summary>
-internal sealed class Lowering(bool copyLists = false)
+internal sealed class Lowering(int maxDepth, bool copyLists = false)
 {
-    /// <summary>Lowers <paramref name="value"/>; lists are reused where nothing in them changes.</summary>
-    public static (object? Lowered, bool Shared) Run(object? value)
+    /// <summary>
+    /// Lowers <paramref name="value"/>; lists are reused where nothing in them changes. Fails with a
+    /// <see cref="PicklingError"/> past <paramref name="maxDepth"/> nested containers, and with
+    /// <see cref="DeepStack.Exhausted"/> when the calling thread's stack runs short first.
+    /// </summary>
+    public static (object? Lowered, bool Shared, int Depth) Run(object? value, int maxDepth)
     {
-        var fast = new Lowering();
+        var fast = new Lowering(maxDepth);
         try
         {
-            return (fast.Lower(value), fast.Shared);
+            return (fast.Lower(value), fast.Shared, fast.Deepest);
         }
         catch (CopyNeeded)
         {
-            var safe = new Lowering(copyLists: true);
-            return (safe.Lower(value), safe.Shared);
+            var safe = new Lowering(maxDepth, copyLists: true);
+            return (safe.Lower(value), safe.Shared, safe.Deepest);
         }
     }
+
+    private int _depth;
+
+    /// <summary>The deepest nesting of containers met, counted as <see cref="PickleLoadOptions.MaxDepth"/> counts it.</summary>
+    public int Deepest { get; private set; }
 
     /// <summary>A reused list turned out to need a copy after something had already pointed at it.</summary>
     private sealed class CopyNeeded : Exception;
@@ -87,6 +96,28 @@ internal sealed class Lowering(bool copyLists = false)
                 return Remember(value, new BytesNode(bytes));
             case PyByteArray byteArray:
                 return Remember(value, new ByteArrayNode(byteArray.Bytes));
+        }
+        if (++_depth > maxDepth)
+            throw new PicklingError($"cannot pickle the value: it nests deeper than {maxDepth} containers (lists, "
+                + "tuples, dicts, sets, objects), the limit PyCompat decodes by default "
+                + "(PickleLoadOptions.DefaultMaxDepth) and Razorvine's writer can follow; flatten the value");
+        if (_depth > Deepest) Deepest = _depth;
+        if (_depth % 32 == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw new DeepStack.Exhausted();
+        try
+        {
+            var lowered = LowerContainer(value);
+            return _depth % ResetNode.Span == 0 ? new ResetNode(lowered) : lowered;
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private object? LowerContainer(object value)
+    {
+        switch (value)
+        {
             case PyTuple tuple:
                 return Whole(value, () => LowerItems(tuple.Items));
             case PyFrozenSet frozen:

@@ -38,6 +38,26 @@ internal readonly struct NodeWriter(Stream output, PyPickler pickler)
 
     public void Save(object? value) => pickler.save(value!);
 
+    /// <summary>Saves <paramref name="value"/> with the recursion counter <paramref name="counter"/> finds set to zero.</summary>
+    public void SaveWithCounterReset(object? value, Func<Pickler, (object Owner, System.Reflection.FieldInfo Field)?> counter)
+    {
+        if (counter(pickler) is not var (owner, field))
+        {
+            Save(value);
+            return;
+        }
+        var saved = (int)field.GetValue(owner)!;
+        field.SetValue(owner, 0);
+        try
+        {
+            Save(value);
+        }
+        finally
+        {
+            field.SetValue(owner, saved);
+        }
+    }
+
     /// <summary>
     /// A module-level global as CPython's Pickler writes it: below protocol 3 under its Python 2 name (fix_imports)
     /// and in ASCII, from protocol 3 in UTF-8 (CPython writes STACK_GLOBAL from protocol 4; GLOBAL reads the same).

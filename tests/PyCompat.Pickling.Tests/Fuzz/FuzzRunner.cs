@@ -26,6 +26,18 @@ public static class FuzzRunner
     /// <summary>Most bytes one case may allocate: 1 MiB plus 512 bytes per input byte.</summary>
     public static long AllocationCap(int inputLength) => (1L << 20) + 512L * inputLength;
 
+    /// <summary>Phrases of .NET's own exception messages, which say nothing about the pickle.</summary>
+    private static readonly string[] DotnetPhrases =
+    [
+        "Unable to cast", "Index was outside", "Object reference not set", "System.", "Specified argument",
+        "Value was either too large", "Input string was not", "Arithmetic operation", "Parameter name",
+        "Collection was modified", "Sequence contains", "non-negative",
+    ];
+
+    /// <summary>The first .NET phrase in <paramref name="message"/>, or null.</summary>
+    public static string? DotnetWording(string message) =>
+        DotnetPhrases.FirstOrDefault(p => message.Contains(p, StringComparison.Ordinal));
+
     /// <summary>Runs <paramref name="cases"/> cases from <paramref name="seed"/>; <paramref name="onCase"/> sees each input.</summary>
     public static FuzzReport Run(IReadOnlyList<byte[]> corpus, int seed, int cases, TimeSpan overallLimit, Action<int, byte[], string>? onCase = null)
     {
@@ -73,6 +85,8 @@ public static class FuzzRunner
                 catch (UnpicklingError e) when (e.Offset >= 0 && e.Opcode is not null)
                 {
                     refused++;
+                    if (DotnetWording(e.Message) is { } phrase)
+                        lock (problems) problems.Add($"{current}: the message shows .NET's '{phrase}': {e.Message}");
                 }
                 catch (Exception e)
                 {
