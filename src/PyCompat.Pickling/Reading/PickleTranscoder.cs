@@ -225,7 +225,7 @@ internal sealed class PickleTranscoder
                 return;
             case PickleOps.EmptySet:
                 // Razorvine's EMPTY_SET makes a plain HashSet; builtins.set() makes one that refuses unhashable items.
-                EmitResolve("builtins"u8, "set"u8);
+                EmitResolve("builtins"u8, "set"u8, ResolveSlot);
                 Write([PickleOps.EmptyTuple, PickleOps.Reduce]);
                 return;
             case PickleOps.FrozenSet:
