@@ -10,7 +10,7 @@ namespace PyCompat.Pickling.Reading;
 
 /// <summary>
 /// Rewrites the few opcodes whose Razorvine handling loses Python information into equivalent opcode sequences that
-/// reach PyCompat's registered constructors, after <see cref="PickleScanner"/> has validated the pickle:
+/// reach PyCompat's own constructors, after <see cref="PickleScanner"/> has validated the pickle:
 /// <list type="bullet">
 /// <item>every GLOBAL / STACK_GLOBAL / INST goes through <see cref="InternalNames.Resolve"/> (below protocol 3,
 /// <see cref="InternalNames.ResolvePython2"/>, which reads Python 2 names as CPython does), so unknown classes
