@@ -1,5 +1,6 @@
 namespace PyCompat.Cli.Tests;
 
+/// <summary>Each port prints what CPython prints running the original, at test time.</summary>
 public sealed class PortVerbTests
 {
     [Theory]
@@ -12,19 +13,10 @@ public sealed class PortVerbTests
         var port = await Commands.PyCompatAsync("port", example);
 
         Assert.Equal(0, python.ExitCode);
+        Assert.NotEmpty(python.Lines); // every book script prints: two silent runs must not pass as equal
         Assert.True(port.ExitCode == 0, port.StandardError);
         Assert.Equal(Commands.Multiset(python.StandardOutput), Commands.Multiset(port.StandardOutput));
         Assert.Equal(python.StandardError, port.StandardError);
-    }
-
-    [Fact]
-    public async Task The_simpleargs_port_prints_worker_0_to_4()
-    {
-        var port = await Commands.PyCompatAsync("port", "multiprocessing_simpleargs");
-        Assert.Equal(0, port.ExitCode);
-        Assert.Equal(
-            ["Worker: 0", "Worker: 1", "Worker: 2", "Worker: 3", "Worker: 4"],
-            Commands.Multiset(port.StandardOutput));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using PyCompat.Pickling.Tests.Infrastructure;
 
 namespace PyCompat.Pickling.Tests;
 
-/// <summary>A .NET parent's process object, as CPython's spawn child would unpickle it (PITFALLS 23).</summary>
+/// <summary>A .NET parent's process object, as CPython's spawn child would unpickle it (docs/pitfalls.md, "A .NET parent's process object").</summary>
 public sealed class SpawnProcessWritingFixture
 {
     public static PyObject SpawnProcess(string target) => new(

@@ -4,7 +4,7 @@ namespace PyCompat.Testing;
 
 /// <summary>
 /// Turns output into what may be compared: lines with pids and addresses normalised, as a sorted multiset, since
-/// racing processes print in a different order on every run, even under python3 (PITFALLS 11).
+/// racing processes print in a different order on every run, even under python3 (docs/pitfalls.md, "Racing output has no order").
 /// </summary>
 public static partial class Output
 {

@@ -6,7 +6,7 @@ namespace PyCompat.Testing;
 
 /// <summary>
 /// Runs a program as a real child process and captures its output from outside: children of the script write
-/// to the inherited fds 1 and 2, which only an outside capture sees (PITFALLS 8).
+/// to the inherited fds 1 and 2, which only an outside capture sees (docs/pitfalls.md, "Children write to the inherited fds").
 /// </summary>
 public static class ProgramRunner
 {
@@ -14,7 +14,7 @@ public static class ProgramRunner
 
     /// <summary>
     /// Runs <paramref name="program"/> without PYTHONUNBUFFERED, which tears lines that racing processes print
-    /// (PITFALLS 10): python3 and pycompat run get the same environment.
+    /// (docs/pitfalls.md, "PYTHONUNBUFFERED tears lines"): python3 and pycompat run get the same environment.
     /// </summary>
     public static async Task<RunResult> RunAsync(
         string program, IEnumerable<string> arguments, string stdin = "",

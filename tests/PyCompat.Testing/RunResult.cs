@@ -9,7 +9,7 @@ public sealed record RunResult(string Command, int ExitCode, string StandardOutp
     /// <summary>stdout's lines, in order.</summary>
     public IReadOnlyList<string> Lines => StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-    /// <summary>stdout's lines sorted: racing processes print in a different order on every run (PITFALLS 11).</summary>
+    /// <summary>stdout's lines sorted: racing processes print in a different order on every run (docs/pitfalls.md, "Racing output has no order").</summary>
     public IReadOnlyList<string> LineMultiset => [.. Lines.Order(StringComparer.Ordinal)];
 
     /// <summary>Both streams and the exit code, for assertion messages.</summary>

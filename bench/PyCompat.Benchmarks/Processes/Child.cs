@@ -8,7 +8,7 @@ internal static class Child
 {
     public sealed record Outcome(int ExitCode, TimeSpan Elapsed, string Stdout, string Stderr);
 
-    /// <summary>The environment every measured process gets: this one without PYTHONUNBUFFERED (PITFALLS 10).</summary>
+    /// <summary>The environment every measured process gets: this one without PYTHONUNBUFFERED (docs/pitfalls.md, "PYTHONUNBUFFERED tears lines").</summary>
     public static Dictionary<string, string?> BaseEnvironment(IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var env = new Dictionary<string, string?>(StringComparer.Ordinal) { ["PYTHONUNBUFFERED"] = null };
@@ -43,7 +43,7 @@ internal static class Child
         p.Start();
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
-        // Not the parameterless WaitForExit: it also waits for end-of-file, which helpers of the child can hold off (PITFALLS 9).
+        // Not the parameterless WaitForExit: it also waits for end-of-file, which helpers of the child can hold off (docs/pitfalls.md, "Captured pipes stay open").
         if (!p.WaitForExit(timeoutSeconds * 1000))
         {
             p.Kill(entireProcessTree: true);

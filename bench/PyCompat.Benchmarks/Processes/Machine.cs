@@ -24,7 +24,7 @@ internal sealed class Machine
         if (root is null || !File.Exists(Path.Combine(root, "PyCompat.sln")))
             throw new InvalidOperationException("cannot find the repository root (PyCompat.sln); build the bench from the clone");
         root = Path.GetFullPath(root);
-        // Resolve the interpreter once: through pyenv's shim every call costs ~300 ms (PITFALLS, timing).
+        // Resolve the interpreter once: through pyenv's shim every call costs ~300 ms (docs/pitfalls.md, "pyenv's shim is slow").
         var asked = python ?? Environment.GetEnvironmentVariable("PYCOMPAT_PYTHON") ?? "python3";
         var probe = Child.Run(asked, ["-c", "import os, sys, platform; print(os.path.realpath(sys.executable)); print(platform.python_version())"],
             Child.BaseEnvironment(), keepStdout: true).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -276,7 +276,12 @@ public static class ProcessesSuite
                     List<string> a = [Path.Combine(machine.Scripts, "startjoin.py"), "spawn", n.ToString(CultureInfo.InvariantCulture),
                         warmup.ToString(CultureInfo.InvariantCulture), iterations.ToString(CultureInfo.InvariantCulture), result];
                     if (exe is not null) a.Add(exe);
-                    Child.Run(machine.Python, a, Child.BaseEnvironment(new Dictionary<string, string?> { ["PYTHONPATH"] = machine.PyExamples }));
+                    // The generic JIT worker is told where the book's ports are; the NativeAOT one has them compiled in.
+                    Child.Run(machine.Python, a, Child.BaseEnvironment(new Dictionary<string, string?>
+                    {
+                        ["PYTHONPATH"] = machine.PyExamples,
+                        ["PYCOMPAT_TARGETS"] = string.Join(Path.PathSeparator, PyCompat.Examples.ExampleCatalog.PortAssemblies.Select(x => x.Location)),
+                    }));
                     times[label].AddRange(ReadTimes(result));
                 }
                 finally

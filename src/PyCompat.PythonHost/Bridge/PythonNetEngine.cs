@@ -8,7 +8,7 @@ namespace PyCompat.PythonHost.Bridge;
 /// <c>pycompat run --engine pythonnet</c>: CPython started by Python.NET, so the script can <c>import clr</c> and call
 /// .NET in-process. The runner module and everything around it are shared with the default engine; only starting
 /// and finishing differ. Since .NET objects are reachable from Python here, a forked child could run .NET code in a
-/// copy of the .NET process (PITFALLS 7): the default start method is forkserver, and fork is refused as a default.
+/// copy of the .NET process (docs/pitfalls.md, "No .NET code in a forked child"): the default start method is forkserver, and fork is refused as a default.
 /// </summary>
 internal sealed class PythonNetEngine : IPythonEngine
 {
@@ -69,7 +69,7 @@ internal sealed class PythonNetEngine : IPythonEngine
 
     /// <summary>
     /// What Py_FinalizeEx does before it tears the interpreter down, in its order: pythonnet's Shutdown does not
-    /// finalize CPython (PITFALLS 3), and the process then ends with _exit (PITFALLS 4).
+    /// finalize CPython (docs/pitfalls.md, "Shutdown does not finalize"), and the process then ends with _exit (docs/pitfalls.md, "Ending the process").
     /// </summary>
     public bool Finish()
     {

@@ -6,9 +6,9 @@ namespace PyCompat.PythonHost.Bridge;
 
 /// <summary>
 /// Starts CPython through Python.NET's <c>PythonEngine.Initialize()</c>, once per process, from the one probe
-/// <see cref="PythonLocator"/> made (PITFALLS 1): library, home and executable cannot come from different installs.
+/// <see cref="PythonLocator"/> made (docs/pitfalls.md, "One probe, one install"): library, home and executable cannot come from different installs.
 /// After <see cref="Start"/> the calling thread does not hold the GIL: every Python call goes inside
-/// <c>using (Py.GIL())</c> (PITFALLS 2).
+/// <c>using (Py.GIL())</c> (docs/pitfalls.md, "The GIL under pythonnet").
 /// </summary>
 internal static class PythonNetRuntime
 {
@@ -64,7 +64,7 @@ internal static class PythonNetRuntime
         $"{install.Executable} ({why}); pass --python with CPython {MinimumVersion} or newer built with --enable-shared");
 
     /// <summary>
-    /// pythonnet appends the .NET runtime folder to <c>sys.path</c> (PITFALLS 6), which spawn children would inherit;
+    /// pythonnet appends the .NET runtime folder to <c>sys.path</c> (docs/pitfalls.md, "sys.path gets the .NET folder"), which spawn children would inherit;
     /// python3 does not have it, and <c>clr.AddReference</c> finds the framework's assemblies without it.
     /// </summary>
     private static void ForgetRuntimeFolder()

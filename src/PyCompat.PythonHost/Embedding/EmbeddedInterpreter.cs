@@ -20,7 +20,7 @@ internal sealed class EmbeddedInterpreter
             throw new InvalidOperationException("CPython was already started in this process; run one script per process.");
 
         var api = new CPythonApi(NativeLibraryLoader.LoadGlobal(install.Library));
-        // Both from the same probe: a libpython with another install's standard library crashes (PITFALLS 1).
+        // Both from the same probe: a libpython with another install's standard library crashes (docs/pitfalls.md, "One probe, one install").
         api.SetProgramName(install.Executable);
         api.SetPythonHome(install.Home);
         api.Initialize();

@@ -21,7 +21,7 @@ public static class Programs
     /// <summary>Runs any program the same way.</summary>
     public static Task<RunResult> RunAsync(string program, string[] arguments) => ProgramRunner.RunAsync(program, arguments);
 
-    /// <summary>The lines, pids and addresses normalised, sorted: racing processes print in any order (PITFALLS 11).</summary>
+    /// <summary>The lines, pids and addresses normalised, sorted: racing processes print in any order (docs/pitfalls.md, "Racing output has no order").</summary>
     public static IReadOnlyList<string> Multiset(string text) => Output.Multiset(text);
 
     /// <summary>Asserts the same exit code and the same multisets of stdout and stderr lines.</summary>

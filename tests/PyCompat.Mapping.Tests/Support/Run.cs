@@ -2,7 +2,7 @@ namespace PyCompat.Mapping.Tests.Support;
 
 /// <summary>
 /// Runs python3 and <c>pycompat run</c> as real child processes, output captured from outside (children write to the
-/// inherited fds), both without PYTHONUNBUFFERED, which tears lines that racing processes print (PITFALLS 10).
+/// inherited fds), both without PYTHONUNBUFFERED, which tears lines that racing processes print (docs/pitfalls.md, "PYTHONUNBUFFERED tears lines").
 /// </summary>
 public static class Run
 {

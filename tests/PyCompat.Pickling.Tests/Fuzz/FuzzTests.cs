@@ -20,12 +20,14 @@ public sealed class FuzzTests(FuzzCorpusFixture fixture, ITestOutputHelper outpu
     [Fact]
     public void Every_corpus_pickle_decodes_before_it_is_mutated()
     {
+        Assert.NotEmpty(fixture.Corpus); // an empty corpus would make every fuzz test here vacuous
         foreach (var pickle in fixture.Corpus) PyPickle.Loads(pickle, PickleLoadOptions.Trusted);
     }
 
     [Fact]
     public void Mutated_pickles_decode_or_fail_with_an_offset_in_bounded_time_and_memory()
     {
+        Assert.NotEmpty(fixture.Corpus);
         var report = FuzzRunner.Run(fixture.Corpus, Seed, Cases, TimeSpan.FromSeconds(90));
 
         output.WriteLine($"{report.Cases} cases: {report.Decoded} decoded, {report.Refused} refused with an offset; "

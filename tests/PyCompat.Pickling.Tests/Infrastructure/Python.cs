@@ -44,7 +44,7 @@ public static class Python
             UseShellExecute = false,
         };
         foreach (var arg in args) info.ArgumentList.Add(arg);
-        // PITFALLS 10: set on these machines, and not what a plain python3 run sees.
+        // docs/pitfalls.md, "PYTHONUNBUFFERED tears lines": set on these machines, and not what a plain python3 run sees.
         info.Environment.Remove("PYTHONUNBUFFERED");
         info.Environment["PYTHONIOENCODING"] = "utf-8";
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {file}");
