@@ -28,10 +28,10 @@ internal sealed class PortAvailability(ExampleSet examples, IReadOnlyList<PortTa
     /// <summary>Mapped mode applies when a target of the script or of a module it imports has a C# port.</summary>
     public Availability ForMapped(string example) => PortsOf(example).Count > 0
         ? Availability.Available
-        : Availability.NotApplicable($"no [PyTarget] port for a target in {string.Join(", ", examples.ModulesOf(example).Select(m => m + ".py"))}, so every process would run in CPython");
+        : Availability.NotApplicable("no [PyTarget] port for a target in the script or the examples it imports, so every process would run in CPython");
 
     /// <summary>Port mode applies when PyCompat.Examples has a <c>[PyExample]</c> port of the script.</summary>
     public Availability ForPort(string example) => ExampleCatalog.Find(example) is null
-        ? Availability.NoPort($"PyCompat.Examples has no [PyExample(\"{example}\")] C# port of {example}.py")
+        ? Availability.NoPort("PyCompat.Examples has no [PyExample(\"NAME\")] C# port of the script")
         : Availability.Available;
 }

@@ -92,7 +92,7 @@ public sealed class CheckCommandTests
         var port = json.RootElement.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("mode").GetString() == "port");
         Assert.Equal("n/a", port.GetProperty("status").GetString());
         Assert.Equal("no port", port.GetProperty("label").GetString());
-        Assert.Contains("no C# port of hello_only.py", port.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("has no [PyExample(\"NAME\")] C# port of the script", port.GetProperty("reason").GetString(), StringComparison.Ordinal);
         var summary = json.RootElement.GetProperty("summary");
         Assert.Equal(1, summary.GetProperty("passed").GetInt32());
         Assert.Equal(1, summary.GetProperty("notApplicable").GetInt32());
