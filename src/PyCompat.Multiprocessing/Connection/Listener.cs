@@ -35,6 +35,10 @@ public sealed class Listener : IDisposable
             ?? throw new OSError("the listening socket has no address");
     }
 
+    /// <summary>The digest the challenge names: "sha256" as CPython 3.12+ sends; null for 3.11's bare 20-byte
+    /// HMAC-MD5 challenge (kept internal: for tests of peers that answer either).</summary>
+    internal string? ChallengeDigest { get; set; } = "sha256";
+
     /// <summary>Where clients connect (for port 0, with the port the system chose).</summary>
     public EndPoint Address { get; }
 
@@ -68,7 +72,7 @@ public sealed class Listener : IDisposable
         if (_authkey is null) return connection;
         try
         {
-            Handshake.DeliverChallenge(connection, _authkey);
+            Handshake.DeliverChallenge(connection, _authkey, ChallengeDigest);
             Handshake.AnswerChallenge(connection, _authkey);
             return connection;
         }
