@@ -28,6 +28,7 @@ public static class WorkerHost
         }
         // A terminated Python child dies of the signal at once (exit code -15); so does this one.
         Libc.signal(Libc.SIGTERM, 0);
+        StandardStreams.UsePythonBuffering();
 
         SpawnRequest request;
         try
