@@ -52,22 +52,19 @@ internal static class ProcessSubclass
             ? field.Name[1..end]
             : field.Name;
 
+    /// <summary>The member a pickled key names: the exact name first, then ignoring case and underscores
+    /// (<c>start_at</c> is <c>StartAt</c>, <c>_startAt</c> or <c>start_at</c>).</summary>
     private static MemberInfo? Member(Type type, string key)
     {
-        foreach (var comparison in new[] { StringComparison.Ordinal, StringComparison.OrdinalIgnoreCase })
-            foreach (var name in new[] { key, "_" + key.TrimStart('_') })
-                for (var t = type; t != typeof(Process) && t is not null; t = t.BaseType)
-                {
-                    var member = t.GetFields(InstanceMembers).FirstOrDefault(m => string.Equals(m.Name, name, comparison)) as MemberInfo
-                        ?? (MemberInfo?)t.GetProperties(InstanceMembers).FirstOrDefault(p => p.SetMethod is not null && string.Equals(p.Name, name, comparison))
-                        ?? BackingField(t, name, comparison);
-                    if (member is not null) return member;
-                }
+        foreach (var same in new Func<string, bool>[] { name => name == key, name => Simplify(name) == Simplify(key) })
+            for (var t = type; t != typeof(Process) && t is not null; t = t.BaseType)
+            {
+                var member = t.GetFields(InstanceMembers).FirstOrDefault(f => same(NameOf(f))) as MemberInfo
+                    ?? t.GetProperties(InstanceMembers).FirstOrDefault(p => p.SetMethod is not null && same(p.Name));
+                if (member is not null) return member;
+            }
         return null;
     }
 
-    /// <summary>A get-only auto-property is set through its backing field, as the parent read it.</summary>
-    private static FieldInfo? BackingField(Type type, string name, StringComparison comparison) =>
-        type.GetFields(InstanceMembers).FirstOrDefault(f => f.Name.StartsWith('<') && f.Name.EndsWith(">k__BackingField", StringComparison.Ordinal)
-            && string.Equals(f.Name[1..f.Name.IndexOf('>')], name, comparison));
+    private static string Simplify(string name) => name.Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
 }

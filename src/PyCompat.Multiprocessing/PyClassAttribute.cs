@@ -9,7 +9,7 @@ namespace PyCompat.Multiprocessing;
 /// The child rebuilds the instance as Python's unpickling does (<c>cls.__new__</c>, then the <c>__dict__</c>): it
 /// calls the class's parameterless constructor (any accessibility), then sets the process's own state (name, daemon,
 /// identity...) and, for each other key of the pickled <c>__dict__</c>, the field or property of that name (exact, then
-/// ignoring case, then with a leading <c>_</c>), converted as a target's arguments are. Keys the class has no member
+/// ignoring case and underscores: <c>start_at</c> sets <c>StartAt</c>), converted as a target's arguments are. Keys the class has no member
 /// for are left out. A C# parent pickles the instance fields its subclasses declare the same way (an auto-property
 /// under the property's name), so they cross too; each must be picklable.
 /// </remarks>
