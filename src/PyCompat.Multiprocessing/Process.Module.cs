@@ -1,6 +1,6 @@
 namespace PyCompat.Multiprocessing;
 
-public sealed partial class Process
+public partial class Process
 {
     /// <summary>The process this code runs in (<c>multiprocessing.current_process()</c>): <c>MainProcess</c> in a parent.</summary>
     public static Process CurrentProcess() => ProcessRegistry.Current;

@@ -9,9 +9,11 @@ namespace PyCompat.Multiprocessing;
 /// </summary>
 /// <example>
 /// Python <c>p = multiprocessing.Process(target=worker, args=(i,)); p.start()</c> is
-/// <c>var p = new Process(target: Worker, args: [i]); p.Start();</c>.
+/// <c>var p = new Process(target: Worker, args: [i]); p.Start();</c>. A subclass that overrides <see cref="Run"/>
+/// runs that override in the child, as a Python subclass's <c>run()</c> does: its instance crosses as a pickle (see
+/// <see cref="PyClassAttribute"/>).
 /// </example>
-public sealed partial class Process
+public partial class Process
 {
     private readonly ProcessTarget? _target;
     private readonly object?[] _args;
@@ -41,6 +43,19 @@ public sealed partial class Process
     {
     }
 
+    /// <summary>
+    /// For a subclass that overrides <see cref="Run"/> (Python's <c>class Worker(multiprocessing.Process)</c>): the
+    /// default name is the class's name and the counter, <c>Worker-1</c>, as in Python. The child rebuilds the instance
+    /// with this constructor's parameterless form, then sets the fields from the parent's pickle (see
+    /// <see cref="PyClassAttribute"/>).
+    /// </summary>
+    /// <param name="name">The name; by default <c>ClassName-N</c>.</param>
+    /// <param name="daemon">Whether the process is a daemon; by default the current process's flag.</param>
+    protected Process(string? name = null, bool? daemon = null)
+        : this(ProcessRegistry.NextIdentity(), null, null, null, name, daemon)
+    {
+    }
+
     private Process(int[] identity, ProcessTarget? target, object?[]? args,
         IReadOnlyDictionary<string, object?>? kwargs, string? name, bool? daemon)
     {
@@ -49,7 +64,7 @@ public sealed partial class Process
         _target = target;
         _args = args ?? [];
         _kwargs = kwargs ?? new Dictionary<string, object?>();
-        _name = name ?? "Process-" + string.Join(':', identity);
+        _name = name ?? GetType().Name + "-" + string.Join(':', identity);
         _daemon = daemon ?? current.Daemon;
         AuthKey = current.AuthKey;
         ParentPid = Environment.ProcessId;
@@ -96,6 +111,7 @@ public sealed partial class Process
         get
         {
             if (ExternalPid is not null) return ExternalPid;
+            if (ReferenceEquals(this, ProcessRegistry.Current)) return Environment.ProcessId;
             CheckClosed();
             return _popen?.Pid;
         }
@@ -126,13 +142,13 @@ public sealed partial class Process
     }
 
     /// <summary>Where this process sits in the tree: (1, 2) is the 2nd child of the 1st child of the main process.</summary>
-    internal int[] Identity { get; }
+    internal int[] Identity { get; private set; }
 
-    internal byte[] AuthKey { get; }
+    internal byte[] AuthKey { get; private set; }
 
-    internal int? ParentPid { get; }
+    internal int? ParentPid { get; private set; }
 
-    internal string? ParentName { get; }
+    internal string? ParentName { get; private set; }
 
     /// <summary>The pid of a process that this object describes but did not start.</summary>
     private int? ExternalPid { get; }
@@ -150,7 +166,8 @@ public sealed partial class Process
     {
         CheckClosed();
         if (_popen is not null) throw new InvalidOperationException("cannot start a process twice");
-        if (_target is null) throw new InvalidOperationException("can only start a process object created by current process");
+        if (ExternalPid is not null || (_target is null && !OverridesRun))
+            throw new InvalidOperationException("can only start a process object created by current process");
         if (ParentPid != Environment.ProcessId)
             throw new InvalidOperationException("can only start a process object created by current process");
         if (ProcessRegistry.Current.Daemon)
@@ -217,16 +234,59 @@ public sealed partial class Process
         _closed = true;
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// What the child runs (<c>p.run()</c>): the target with its arguments. Override it in a subclass, as a Python
+    /// subclass overrides <c>run()</c>; the override then runs in the child process.
+    /// </summary>
+    public virtual void Run()
+    {
+        if (_target is DotNetTarget { Method: var method } && _kwargs.Count == 0)
+            method.Invoke(null, System.Reflection.BindingFlags.DoNotWrapExceptions, null, _args, null);
+        else if (_target is not null)
+            throw new NotSupportedException($"run() in this process calls only a .NET target without keyword arguments; {_target.DisplayName} runs in the child");
+    }
+
+    /// <summary>Whether this object's class overrides <see cref="Run"/>: then the child runs the class, not a target.</summary>
+    internal bool OverridesRun => GetType().GetMethod(nameof(Run), Type.EmptyTypes)!.DeclaringType != typeof(Process);
+
+    /// <summary>Becomes the process a parent pickled (in a .NET child rebuilding a subclass instance).</summary>
+    internal void Restore(string name, int[] identity, bool daemon, byte[] authKey, int? parentPid, string? parentName)
+    {
+        _name = name;
+        Identity = identity;
+        _daemon = daemon;
+        AuthKey = authKey;
+        ParentPid = parentPid;
+        ParentName = parentName;
+    }
+
+    /// <summary>As CPython's <c>repr(p)</c>: <c>&lt;Process name='Process-1' pid=4242 parent=4241 stopped exitcode=-SIGTERM&gt;</c>.</summary>
     public override string ToString()
     {
-        var status = _closed ? "closed"
-            : ReferenceEquals(this, ProcessRegistry.Current) ? "started"
-            : _popen is null ? "initial"
-            : _popen.ExitCode is { } code ? (code == 0 ? "stopped" : $"stopped exitcode={code}")
-            : "started";
-        return $"<Process name='{Name}' {status}{(Daemon ? " daemon" : "")}>";
+        string status;
+        int? exitCode = null;
+        if (ReferenceEquals(this, ProcessRegistry.Current)) status = "started";
+        else if (_closed) status = "closed";
+        else if (ExternalPid is not null || ParentPid != Environment.ProcessId) status = "unknown";
+        else if (_popen is null) status = "initial";
+        else
+        {
+            exitCode = _popen.ExitCode;
+            status = exitCode is null ? "started" : "stopped";
+        }
+        var info = new List<string> { $"{TypeName()} name={Pickling.PyRepr.Repr(_name)}" };
+        if (_popen is not null) info.Add($"pid={_popen.Pid}");
+        info.Add($"parent={(ParentPid is { } parent ? parent.ToString() : "None")}");
+        info.Add(status);
+        if (exitCode is { } code) info.Add($"exitcode={Posix.SignalNames.ExitCodeName(code)}");
+        if (_daemon) info.Add("daemon");
+        return $"<{string.Join(' ', info)}>";
     }
+
+    private string TypeName() =>
+        ReferenceEquals(this, ProcessRegistry.Parent) ? "_ParentProcess"
+        : ExternalPid is not null && Identity.Length == 0 && ParentPid is null ? "_MainProcess"
+        : GetType().Name;
 
     private void CheckClosed()
     {

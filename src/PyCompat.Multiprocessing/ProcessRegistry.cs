@@ -12,6 +12,7 @@ internal static class ProcessRegistry
     private static readonly HashSet<Process> Children = [];
     private static int _counter;
     private static bool _exitHandlerInstalled;
+    private static bool _exiting;
 
     public static Process Current { get; private set; } = NewMainProcess();
 
@@ -36,6 +37,7 @@ internal static class ProcessRegistry
             Parent = parent;
             _counter = 0;
             Children.Clear();
+            _exiting = false;
         }
     }
 
@@ -71,15 +73,34 @@ internal static class ProcessRegistry
     }
 
     /// <summary>
-    /// What CPython's atexit handler does: terminate the daemon children, then join every child. Safe to call more
-    /// than once; the process-exit hook calls it too, so a program that never joins still waits for its children.
+    /// What CPython's atexit handler (<c>util._exit_function</c>) does: terminate the daemon children, then join every
+    /// child, logging as it does (<c>process shutting down</c>, <c>calling join() for process NAME</c>...). Safe to call
+    /// more than once: the first call logs the shutdown lines; later ones only join what is left. The process-exit hook
+    /// calls it too, so a program that never joins still waits for its children.
     /// </summary>
     public static void JoinChildrenAtExit()
     {
-        var children = ActiveChildren();
-        foreach (var child in children.Where(c => c.Daemon))
+        bool first;
+        lock (Gate)
+        {
+            first = !_exiting;
+            _exiting = true;
+        }
+        if (first)
+        {
+            Logging.Info("process shutting down");
+            Logging.Debug("running all \"atexit\" finalizers with priority >= 0");
+        }
+        foreach (var child in ActiveChildren().Where(c => c.Daemon))
+        {
+            Logging.Info($"calling terminate() for daemon {child.Name}");
             child.Terminate();
-        foreach (var child in children)
+        }
+        foreach (var child in ActiveChildren())
+        {
+            Logging.Info($"calling join() for process {child.Name}");
             child.Join();
+        }
+        if (first) Logging.Debug("running the remaining \"atexit\" finalizers");
     }
 }

@@ -12,12 +12,16 @@ public sealed class PortScannerTests
 
         Assert.Contains(new PortTarget("mapped_arguments", "show"), ports);
         Assert.Contains(new PortTarget("mapped_mixed", "ported"), ports);
+        Assert.Contains(new PortTarget("mapped_subclass", "Counter", IsClass: true), ports);
         Assert.DoesNotContain(ports, p => p.Name == "not_ported");
         // What the metadata scan finds is exactly what reflection over the loaded assembly finds.
         var reflected = typeof(TestTargets.ArgumentPorts).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))
             .SelectMany(m => m.GetCustomAttributes(typeof(PyCompat.Multiprocessing.PyTargetAttribute), false).Cast<PyCompat.Multiprocessing.PyTargetAttribute>())
             .Select(a => new PortTarget(a.Module, a.Name))
+            .Concat(typeof(TestTargets.ArgumentPorts).Assembly.GetTypes()
+                .SelectMany(t => t.GetCustomAttributes(typeof(PyCompat.Multiprocessing.PyClassAttribute), false).Cast<PyCompat.Multiprocessing.PyClassAttribute>())
+                .Select(a => new PortTarget(a.Module, a.Name, IsClass: true)))
             .ToHashSet();
         Assert.Equal(reflected.OrderBy(p => p.ToString()), ports.OrderBy(p => p.ToString()));
     }
@@ -30,5 +34,6 @@ public sealed class PortScannerTests
         Assert.Contains(new PortTarget("multiprocessing_simple", "worker"), ports);
         Assert.Contains(new PortTarget("multiprocessing_simpleargs", "worker"), ports);
         Assert.Contains(new PortTarget("multiprocessing_import_worker", "worker"), ports);
+        Assert.Contains(new PortTarget("multiprocessing_subclass", "Worker", IsClass: true), ports);
     }
 }

@@ -12,7 +12,7 @@ internal sealed record SpawnRequest(
     bool Daemon,
     int? ParentPid,
     string? ParentName,
-    PyGlobal Target,
+    PyGlobal? Target,
     IReadOnlyList<object?> Args,
     IReadOnlyList<KeyValuePair<string, object?>> Kwargs,
     string? MainModule,
@@ -20,6 +20,28 @@ internal sealed record SpawnRequest(
     string? Directory,
     ClrMethod? ClrMethod = null)
 {
+    /// <summary>The class of the pickled process object: one of multiprocessing's, or a subclass that may have a port.</summary>
+    public PyGlobal Class { get; init; } = new("multiprocessing.context", "SpawnProcess");
+
+    /// <summary>The pickled <c>__dict__</c> beyond what every Process has: a subclass's own attributes.</summary>
+    public IReadOnlyList<KeyValuePair<string, object?>> ExtraState { get; init; } = [];
+
+    /// <summary>The exact subclass a C# parent named (its type's full name), or null.</summary>
+    public string? ClrClass { get; init; }
+
+    /// <summary><c>log_to_stderr</c> of the preparation data: the parent logged to stderr, so the child does too.</summary>
+    public bool LogToStderr { get; init; }
+
+    /// <summary><c>log_level</c> of the preparation data: the parent's logger's effective level, if it had a logger.</summary>
+    public int? LogLevel { get; init; }
+
+    /// <summary>Whether the process object is an instance of one of multiprocessing's own classes (not a user's subclass).</summary>
+    public bool IsPlainProcess => Class.Module is "multiprocessing" or "multiprocessing.context" or "multiprocessing.process";
+
+    /// <summary>The keys of <c>BaseProcess.__init__</c> (and of a C# parent's pickle): the rest is the subclass's own.</summary>
+    private static readonly HashSet<string> BaseKeys =
+        ["_identity", "_config", "_parent_pid", "_parent_name", "_popen", "_closed", "_target", "_args", "_kwargs", "_name"];
+
     /// <summary>Reads the two pickles from <paramref name="pipe"/>, never past the second (the parent keeps the pipe open).</summary>
     /// <exception cref="InvalidDataException">the pipe did not carry a spawn request.</exception>
     public static SpawnRequest Read(Stream pipe)
@@ -39,15 +61,22 @@ internal sealed record SpawnRequest(
             Daemon: config is not null && Get(config, "daemon") is true,
             ParentPid: Get(state, "_parent_pid") is { } pid ? Convert.ToInt32(pid) : null,
             ParentName: Get(state, "_parent_name") as string,
-            Target: Get(state, "_target") as PyGlobal
-                ?? throw new InvalidDataException("the process object has no target (a Process subclass with its own run() has no C# port)"),
+            Target: Get(state, "_target") as PyGlobal,
             Args: (Get(state, "_args") as IEnumerable)?.Cast<object?>().ToList() ?? [],
             Kwargs: Get(state, "_kwargs") is { } kw ? Pairs(AsDict(kw, "_kwargs")) : [],
             MainModule: MainModuleName(preparation),
             Assemblies: (Get(preparation, "pycompat_assemblies") as IEnumerable)?.OfType<string>().ToList() ?? [],
             Directory: Get(preparation, "dir") as string,
             ClrMethod: Get(preparation, Spawn.ProcessObjectWriter.ClrMethodKey) is PyTuple { Count: 3 } clr
-                && clr[0] is string type && clr[1] is string method && clr[2] is int token ? new ClrMethod(type, method, token) : null);
+                && clr[0] is string type && clr[1] is string method && clr[2] is int token ? new ClrMethod(type, method, token) : null)
+        {
+            Class = processObject.Type,
+            ExtraState = [.. state.Where(e => e.Key is string key && !BaseKeys.Contains(key))
+                .Select(e => new KeyValuePair<string, object?>((string)e.Key!, e.Value))],
+            ClrClass = Get(preparation, Spawn.ProcessObjectWriter.ClrClassKey) as string,
+            LogToStderr = Get(preparation, "log_to_stderr") is true,
+            LogLevel = Get(preparation, "log_level") is int level ? level : null,
+        };
     }
 
     /// <summary>

@@ -50,6 +50,35 @@ internal sealed class TargetResolver
             $"[PyTarget(\"{module}\", \"{target.Name}\")] and pass its assembly with --targets or {TargetsVariable}");
     }
 
+    /// <summary>
+    /// The C# port of a pickled <c>Process</c> subclass: a <see cref="Process"/> subclass marked
+    /// <c>[PyClass(module, name)]</c>, or the one a C# parent named by its CLR name; null when none ports it.
+    /// </summary>
+    /// <param name="pythonClass">The class as the pickled process object names it.</param>
+    /// <param name="mainModule">What <c>__main__</c> stands for (the parent's script name).</param>
+    /// <param name="clrClass">The exact type's full name, when a C# parent named it.</param>
+    public Type? ResolveClass(PyGlobal pythonClass, string? mainModule, string? clrClass = null)
+    {
+        var module = pythonClass.Module == "__main__" && mainModule is not null ? mainModule : pythonClass.Module;
+        foreach (var assembly in _assemblies.Distinct())
+        {
+            var type = (clrClass is null ? null : assembly.GetType(clrClass))
+                ?? LoadableTypes(assembly).FirstOrDefault(t => t.GetCustomAttributes<PyClassAttribute>().Any(p => p.Module == module && p.Name == pythonClass.Name))
+                ?? assembly.GetType($"{module}.{pythonClass.Name}");
+            if (type is not null && type.IsSubclassOf(typeof(Process))) return type;
+        }
+        return null;
+    }
+
+    /// <summary>The message for a subclass with no port, saying how to add one.</summary>
+    public string NoClassPort(PyGlobal pythonClass, string? mainModule)
+    {
+        var module = pythonClass.Module == "__main__" && mainModule is not null ? mainModule : pythonClass.Module;
+        var searched = string.Join(", ", _assemblies.Distinct().Select(a => a.GetName().Name));
+        return $"no C# port of Python class {module}.{pythonClass.Name} (searched {searched}): mark a C# subclass of Process " +
+            $"with [PyClass(\"{module}\", \"{pythonClass.Name}\")], override Run(), and pass its assembly with --targets or {TargetsVariable}";
+    }
+
     private static MethodInfo? FindPort(Assembly assembly, string module, string name)
     {
         foreach (var type in LoadableTypes(assembly))

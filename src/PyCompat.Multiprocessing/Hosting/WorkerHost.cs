@@ -28,6 +28,7 @@ public static class WorkerHost
         }
         // A terminated Python child dies of the signal at once (exit code -15); so does this one.
         Libc.signal(Libc.SIGTERM, 0);
+        StandardStreams.UsePythonBuffering();
 
         SpawnRequest request;
         try
@@ -41,33 +42,34 @@ public static class WorkerHost
             return 1;
         }
         if (request.Directory is { } dir && Directory.Exists(dir)) Directory.SetCurrentDirectory(dir);
-        BecomeChild(request);
-        ParentWatch.FollowParentIfDaemon(pipe, request.Daemon);
+        Logging.Prepare(request.LogToStderr, request.LogLevel);
 
-        MethodInfo method;
+        WorkerEntry entry;
         try
         {
-            method = new TargetResolver(builtInPorts, request.Assemblies).Resolve(request.Target, request.MainModule, request.ClrMethod);
+            entry = WorkerEntry.Resolve(request, new TargetResolver(builtInPorts, request.Assemblies));
         }
         catch (Exception error)
         {
             Console.Error.WriteLine($"pycompat-worker: {OneLine(error)}");
             return 1;
         }
-        // Evidence for a checker that this process ran a port in .NET (PYCOMPAT_CHILD_LOG, see ChildLog).
-        ChildLog.Append(request.Target.Module == "__main__" && request.MainModule is not null ? request.MainModule : request.Target.Module, request.Target.Name);
-        return Bootstrap(request, method);
+        ChildLog.Record(entry.PythonName);
+        BecomeChild(request, entry.Instance);
+        ParentWatch.FollowParentIfDaemon(pipe, request.Daemon);
+        return Bootstrap(request, entry);
     }
 
-    private static int Bootstrap(SpawnRequest request, MethodInfo method)
+    /// <summary>CPython's <c>BaseProcess._bootstrap</c>: the same log lines, the same exit codes, the same traceback layout.</summary>
+    private static int Bootstrap(SpawnRequest request, WorkerEntry entry)
     {
         int exitCode;
         try
         {
+            Logging.Info("child process calling self.run()");
             try
             {
-                var values = ArgumentBinder.Bind(method, request.Target.Name, request.Args, request.Kwargs);
-                method.Invoke(Instance(method), BindingFlags.DoNotWrapExceptions, null, values, null);
+                entry.Run();
                 exitCode = 0;
             }
             finally
@@ -85,6 +87,7 @@ public static class WorkerHost
             Console.Error.Write($"Process {request.Name}:\n{PythonTraceback.Format(error)}");
             exitCode = 1;
         }
+        Logging.Info($"process exiting with exitcode {exitCode}");
         Console.Out.Flush();
         Console.Error.Flush();
         return exitCode;
@@ -104,18 +107,10 @@ public static class WorkerHost
         }
     }
 
-    /// <summary>A non-capturing lambda lives on a compiler-made singleton; other targets are static.</summary>
-    private static object? Instance(MethodInfo method)
+    /// <summary>Becomes the process the parent described; a rebuilt subclass instance is that process itself, as in CPython.</summary>
+    private static void BecomeChild(SpawnRequest request, Process? instance)
     {
-        if (method.IsStatic) return null;
-        var type = method.DeclaringType!;
-        return type.GetField("<>9", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)?.GetValue(null)
-            ?? Activator.CreateInstance(type, nonPublic: true);
-    }
-
-    private static void BecomeChild(SpawnRequest request)
-    {
-        var self = new Process(request.Name, request.Identity, Environment.ProcessId, request.Daemon, request.AuthKey,
+        var self = instance ?? new Process(request.Name, request.Identity, Environment.ProcessId, request.Daemon, request.AuthKey,
             request.ParentPid, request.ParentName);
         var parent = request.ParentPid is { } parentPid
             ? new Process(request.ParentName ?? "MainProcess", [], parentPid, false, request.AuthKey, null, null)

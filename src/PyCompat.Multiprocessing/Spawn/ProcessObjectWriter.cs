@@ -22,6 +22,9 @@ internal static class ProcessObjectWriter
     /// </summary>
     public const string ClrMethodKey = "pycompat_clr_method";
 
+    /// <summary>The key under which a C# parent names the exact <see cref="Process"/> subclass (its type's full name).</summary>
+    public const string ClrClassKey = "pycompat_clr_class";
+
     public static byte[] PreparationData(Process process, IReadOnlyList<string> assemblies)
     {
         var data = new Dictionary<string, object?>
@@ -31,10 +34,14 @@ internal static class ProcessObjectWriter
             ["dir"] = Environment.CurrentDirectory,
             ["orig_dir"] = Environment.CurrentDirectory,
             ["start_method"] = "spawn",
+            // As CPython's spawn.get_preparation_data: the child logs as this process was set to.
+            ["log_to_stderr"] = Logging.IsLoggingToStderr,
         };
+        if (Logging.ExistingLogger is { } logger) data["log_level"] = (int)logger.EffectiveLevel;
         if (assemblies.Count > 0) data[AssembliesKey] = assemblies.Cast<object?>().ToList();
         if (process.Target is DotNetTarget { Method: var method })
             data[ClrMethodKey] = new PyTuple(method.DeclaringType!.FullName, method.Name, method.MetadataToken);
+        if (process.OverridesRun) data[ClrClassKey] = process.GetType().FullName;
         return PyPickle.Dumps(data);
     }
 
@@ -54,14 +61,21 @@ internal static class ProcessObjectWriter
             ["_parent_name"] = process.ParentName,
             ["_popen"] = null,
             ["_closed"] = false,
-            ["_target"] = process.Target!.Global,
+            ["_target"] = process.Target?.Global,
             ["_args"] = new PyTuple(process.Args),
             ["_kwargs"] = process.Kwargs.ToDictionary(kv => kv.Key, kv => kv.Value),
             ["_name"] = process.Name,
         };
+        // A subclass crosses as CPython pickles one: its own class, its fields in the same __dict__.
+        var type = SpawnProcessClass;
+        if (process.OverridesRun)
+        {
+            type = ProcessSubclass.Global(process.GetType());
+            foreach (var (key, value) in ProcessSubclass.State(process)) state.TryAdd(key, value);
+        }
         try
         {
-            return PyPickle.Dumps(new PyObject(SpawnProcessClass, PyTuple.Empty, state));
+            return PyPickle.Dumps(new PyObject(type, PyTuple.Empty, state));
         }
         catch (PicklingError error)
         {
@@ -72,7 +86,7 @@ internal static class ProcessObjectWriter
     /// <summary>Python says "cannot pickle 'X' object"; we also say which argument it was.</summary>
     private static PicklingError NameTheCulprit(Process process, PicklingError error)
     {
-        var target = process.Target!.Global.Name;
+        var target = process.Target?.Global.Name ?? process.GetType().Name + ".run";
         for (var i = 0; i < process.Args.Length; i++)
             if (!Pickles(process.Args[i]))
                 return new PicklingError(
@@ -83,6 +97,12 @@ internal static class ProcessObjectWriter
                 return new PicklingError(
                     $"cannot pickle keyword argument '{key}' of {target}(): {Describe(value)} has no Python equivalent " +
                     $"({error.Message}).", error);
+        if (process.OverridesRun)
+            foreach (var (key, value) in ProcessSubclass.State(process))
+                if (!Pickles(value))
+                    return new PicklingError(
+                        $"cannot pickle field '{key}' of {process.GetType().Name}: {Describe(value)} has no Python equivalent " +
+                        $"({error.Message}). Give the subclass fields of plain values only.", error);
         return error;
     }
 

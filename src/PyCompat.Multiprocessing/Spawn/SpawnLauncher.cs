@@ -17,6 +17,7 @@ internal static class SpawnLauncher
         {
             DotNetTarget dotnet => ForDotNet(dotnet),
             PythonTarget python => ForPython(python),
+            null when process.OverridesRun => ForDotNet(process.GetType().Assembly),
             _ => throw new InvalidOperationException($"unknown target kind {process.Target?.GetType().Name}"),
         };
         var payload = Concat(ProcessObjectWriter.PreparationData(process, assemblies), ProcessObjectWriter.ProcessObject(process));
@@ -45,10 +46,13 @@ internal static class SpawnLauncher
         return child;
     }
 
-    private static (string, string[], IReadOnlyList<string>, IReadOnlyList<string>) ForDotNet(DotNetTarget target)
+    private static (string, string[], IReadOnlyList<string>, IReadOnlyList<string>) ForDotNet(DotNetTarget target) =>
+        ForDotNet(target.Method.DeclaringType!.Assembly);
+
+    private static (string, string[], IReadOnlyList<string>, IReadOnlyList<string>) ForDotNet(System.Reflection.Assembly assembly)
     {
         var worker = WorkerLocator.Locate();
-        var location = target.Method.DeclaringType!.Assembly.Location;
+        var location = assembly.Location;
         IReadOnlyList<string> assemblies = string.IsNullOrEmpty(location) ? [] : [location];
         return (worker.Executable, worker.Prefix, assemblies, NativeStringArray.CurrentEnvironment());
     }

@@ -45,8 +45,8 @@ public static class MappedMode
 
             if (found.Count == 0)
                 throw new MappingException(
-                    $"--targets {map.Targets[i]} has no static method marked [PyTarget(module, name)]; mark the C# ports " +
-                    "with the Python module and function they replace");
+                    $"--targets {map.Targets[i]} has no static method marked [PyTarget(module, name)] and no class marked " +
+                    "[PyClass(module, name)]; mark the C# ports with the Python module and function or class they replace");
             ports.AddRange(found);
         }
 
@@ -73,16 +73,20 @@ public static class MappedMode
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteStartArray("ports");
-            foreach (var port in ports.Distinct())
+            foreach (var (key, classes) in new[] { ("ports", false), ("classes", true) })
             {
-                json.WriteStartArray();
-                json.WriteStringValue(port.Module);
-                json.WriteStringValue(port.Name);
+                json.WriteStartArray(key);
+                foreach (var port in ports.Distinct().Where(p => p.IsClass == classes))
+                {
+                    json.WriteStartArray();
+                    json.WriteStringValue(port.Module);
+                    json.WriteStringValue(port.Name);
+                    json.WriteEndArray();
+                }
+
                 json.WriteEndArray();
             }
 
-            json.WriteEndArray();
             json.WriteStartArray("worker");
             json.WriteStringValue(worker.Executable);
             foreach (var argument in worker.Prefix)

@@ -6,13 +6,14 @@ using PyCompat.Multiprocessing;
 namespace PyCompat.PythonHost.Mapping;
 
 /// <summary>
-/// Lists the ports in an assembly file: the static methods marked <c>[PyTarget(module, name)]</c>, the same ones the
-/// worker host resolves. It reads the metadata only, so nothing of the assembly is loaded or run in the host.
+/// Lists the ports in an assembly file: the static methods marked <c>[PyTarget(module, name)]</c> and the classes marked
+/// <c>[PyClass(module, name)]</c>, the same ones the worker host resolves. It reads the metadata only, so nothing of the assembly is loaded or run in the host.
 /// </summary>
 public static class PortScanner
 {
     private static readonly string AttributeNamespace = typeof(PyTargetAttribute).Namespace!;
     private static readonly string AttributeName = typeof(PyTargetAttribute).Name;
+    private static readonly string ClassAttributeName = typeof(PyClassAttribute).Name;
 
     /// <summary>The ports in the assembly at <paramref name="path"/>, in metadata order.</summary>
     /// <exception cref="MappingException">the file is missing or is not a .NET assembly.</exception>
@@ -39,6 +40,14 @@ public static class PortScanner
         var ports = new List<PortTarget>();
         foreach (var typeHandle in metadata.TypeDefinitions)
         {
+            foreach (var attributeHandle in metadata.GetTypeDefinition(typeHandle).GetCustomAttributes())
+            {
+                var attribute = metadata.GetCustomAttribute(attributeHandle);
+                if (IsAttribute(metadata, attribute.Constructor, ClassAttributeName) &&
+                    attribute.DecodeValue(StringArguments.Instance).FixedArguments is [{ Value: string module }, { Value: string name }])
+                    ports.Add(new PortTarget(module, name, IsClass: true));
+            }
+
             foreach (var methodHandle in metadata.GetTypeDefinition(typeHandle).GetMethods())
             {
                 var method = metadata.GetMethodDefinition(methodHandle);
@@ -47,7 +56,7 @@ public static class PortScanner
                 foreach (var attributeHandle in method.GetCustomAttributes())
                 {
                     var attribute = metadata.GetCustomAttribute(attributeHandle);
-                    if (!IsPyTarget(metadata, attribute.Constructor))
+                    if (!IsAttribute(metadata, attribute.Constructor, AttributeName))
                         continue;
                     var value = attribute.DecodeValue(StringArguments.Instance);
                     if (value.FixedArguments is [{ Value: string module }, { Value: string name }])
@@ -59,7 +68,7 @@ public static class PortScanner
         return ports;
     }
 
-    private static bool IsPyTarget(MetadataReader metadata, EntityHandle constructor)
+    private static bool IsAttribute(MetadataReader metadata, EntityHandle constructor, string attributeName)
     {
         EntityHandle type;
         if (constructor.Kind == HandleKind.MemberReference)
@@ -72,10 +81,10 @@ public static class PortScanner
         return type.Kind switch
         {
             HandleKind.TypeReference when metadata.GetTypeReference((TypeReferenceHandle)type) is var reference =>
-                metadata.StringComparer.Equals(reference.Name, AttributeName) &&
+                metadata.StringComparer.Equals(reference.Name, attributeName) &&
                 metadata.StringComparer.Equals(reference.Namespace, AttributeNamespace),
             HandleKind.TypeDefinition when metadata.GetTypeDefinition((TypeDefinitionHandle)type) is var definition =>
-                metadata.StringComparer.Equals(definition.Name, AttributeName) &&
+                metadata.StringComparer.Equals(definition.Name, attributeName) &&
                 metadata.StringComparer.Equals(definition.Namespace, AttributeNamespace),
             _ => false,
         };

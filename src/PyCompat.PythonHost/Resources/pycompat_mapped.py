@@ -5,7 +5,8 @@ PyCompat.PythonHost runs this module as a hook (RunOptions.Hooks) before the scr
 the --targets assemblies and --strict.
 
 How a process is routed: the `_Popen` of every concrete Process class (fork, spawn, forkserver) is wrapped. When
-`p.start()` reaches it, a target with a port (and no multiprocessing object among its arguments) is launched by
+`p.start()` reaches it, a Process subclass whose class has a C# port (its whole instance, __dict__ and all, goes to
+the port), or a target with a port (and no multiprocessing object among its arguments) is launched by
 `_WorkerPopen`: CPython's own spawn Popen with its own
 pickles (preparation data, then the process object), whose only difference is the program it starts, the worker
 host. Any other process goes to the start method the script would have used anyway (fork by default, as python3).
@@ -22,6 +23,8 @@ from multiprocessing import context, popen_spawn_posix, process, reduction, spaw
 
 #: Set by install(): {(module, name)} of the targets that have a C# port.
 _ported = frozenset()
+#: Set by install(): {(module, qualname)} of the Process subclasses that have a C# port ([PyClass]).
+_ported_classes = frozenset()
 #: The worker host: [executable, arguments before the spawn arguments...].
 _worker = []
 #: Assemblies with ports (the CLI's defaults and --targets); the worker reads them from the preparation data (key pycompat_assemblies).
@@ -34,11 +37,12 @@ _WRAPPED = "_pycompat_mapped"
 
 def install(config_hex):
     """Reads the host's JSON configuration (hex-encoded UTF-8) and routes every start method through `_route`."""
-    global _ported, _worker, _assemblies, _strict
+    global _ported, _ported_classes, _worker, _assemblies, _strict
     import json
 
     config = json.loads(bytes.fromhex(config_hex).decode("utf-8"))
     _ported = frozenset((module, name) for module, name in config["ports"])
+    _ported_classes = frozenset((module, name) for module, name in config.get("classes", ()))
     _worker = list(config["worker"])
     _assemblies = list(config.get("assemblies", ()))
     _strict = bool(config.get("strict", False))
@@ -62,6 +66,18 @@ def _wrap(cls):
 
 
 def _route(process_obj, launch):
+    key = class_key(process_obj)
+    if key is not None:
+        # A subclass with its own run(): its C# port gets the whole instance (its __dict__), so check all of it.
+        if key in _ported_classes:
+            unusable = _first_unusable(list(vars(process_obj).values()))
+            if unusable is None:
+                return _WorkerPopen(process_obj)
+            if _strict:
+                _stop(process_obj, key, unusable)
+        elif _strict:
+            _stop(process_obj, None)
+        return launch(process_obj)
     key = target_key(process_obj)
     if key is not None and key in _ported:
         unusable = _first_unusable((getattr(process_obj, "_args", ()), getattr(process_obj, "_kwargs", {})))
@@ -125,6 +141,18 @@ def target_key(process_obj):
     return module, name
 
 
+def class_key(process_obj):
+    """(module, qualname) of a Process subclass that overrides run(), `__main__` as the script's file stem (what the
+    worker resolves); None for a process that runs a target."""
+    cls = type(process_obj)
+    if cls.run is process.BaseProcess.run:
+        return None
+    module = cls.__module__
+    if module in ("__main__", "__mp_main__"):
+        module = _main_stem() or module
+    return module, cls.__qualname__
+
+
 def _main_stem():
     path = getattr(sys.modules.get("__main__"), "__file__", None)
     return os.path.splitext(os.path.basename(path))[0] if path else None
@@ -132,11 +160,13 @@ def _main_stem():
 
 def _stop(process_obj, key, unusable=None):
     if key is None:
-        what = "runs %s.run(), not a target function" % type(process_obj).__qualname__
-        fix = "give the Process a module-level target function and port that"
+        what = "runs %s.run(), which has no C# port" % type(process_obj).__qualname__
+        fix = ('mark a C# subclass of Process with [PyClass("%s", "%s")] and pass its assembly with --targets'
+               % class_key(process_obj))
     elif unusable is not None:
         kind = type(unusable)
-        what = "has target %s.%s, ported, but passes it a %s.%s" % (key + (kind.__module__, kind.__qualname__))
+        what = "has %s %s.%s, ported, but passes it a %s.%s" % (
+            ("target" if target_key(process_obj) else "class",) + key + (kind.__module__, kind.__qualname__))
         fix = "only a CPython child can use a multiprocessing object; pass plain values to a ported target"
     else:
         what = "has target %s.%s, which has no C# port" % key
