@@ -7,7 +7,7 @@ namespace PyCompat.Cli;
 
 /// <summary>
 /// Whether the <c>mapped</c> and <c>port</c> modes have anything of .NET to run for an example, decided before
-/// running from the attributes themselves: <c>[PyTarget]</c> ports (read from the worker host's built-in assemblies
+/// running from the attributes themselves: <c>[PyTarget]</c> ports (read from the book's port assemblies
 /// with <see cref="PortScanner"/>, the same list <c>pycompat run --map</c> routes by) for the script's module and the
 /// examples it imports, and <c>[PyExample]</c> for a port of the whole script. An example without them is n/a there,
 /// never a pass that ran entirely in CPython.
@@ -16,7 +16,7 @@ internal sealed class PortAvailability(ExampleSet examples, IReadOnlyList<PortTa
 {
     /// <summary>The ports <c>pycompat run --map</c> knows without <c>--targets</c>.</summary>
     public static PortAvailability FromBuiltInPorts(ExampleSet examples) =>
-        new(examples, [.. PyCompat.Worker.BuiltInPorts.Assemblies.SelectMany(a => PortScanner.Scan(a.Location))]);
+        new(examples, [.. ExampleCatalog.PortAssemblies.SelectMany(a => PortScanner.Scan(a.Location))]);
 
     /// <summary>The ported targets the processes of <paramref name="example"/> can run.</summary>
     public IReadOnlyList<PortTarget> PortsOf(string example)

@@ -75,14 +75,14 @@ public sealed class GoldenTests
     }
 
     // What the cell's availability must be, worked out here from the attributes and the exceptions file, not from
-    // the checker: [PyTarget] ports of the worker host's assemblies for the script's modules (mapped), [PyExample]
+    // the checker: [PyTarget] ports of the book's port assemblies for the script's modules (mapped), [PyExample]
     // (port), a transcript or a no-transcript exception (book); python3 and embedded always run.
     private static bool AttributesAllow(string example, string mode)
     {
         var examples = ExampleSet.Load(Repository.Examples);
         return mode switch
         {
-            "mapped" => PyCompat.Worker.BuiltInPorts.Assemblies.SelectMany(a => PortScanner.Scan(a.Location))
+            "mapped" => PyCompat.Examples.ExampleCatalog.PortAssemblies.SelectMany(a => PortScanner.Scan(a.Location))
                 .Any(p => examples.ModulesOf(example).Contains(p.Module)),
             "port" => PyCompat.Examples.ExampleCatalog.Names.Contains(example),
             "book" => !examples.BookExceptionsOf(example).Any(e => e.Kind == "no-transcript"),
