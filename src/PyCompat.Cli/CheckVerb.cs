@@ -150,9 +150,13 @@ internal static class CheckVerb
         var verb = root.Subcommands.FirstOrDefault(c => c.Name == mode.Arguments[0]);
         if (verb is null)
             return Availability.NotApplicable($"this pycompat has no '{mode.Arguments[0]}' verb yet");
+        // run's options live in its own parser (RunCommandLine), not in the command tree.
+        Func<string, bool> accepts = verb.Name == RunVerb.Name
+            ? RunCommandLine.Accepts
+            : option => verb.Options.Any(o => o.Name == option || o.Aliases.Contains(option));
         foreach (var option in mode.Arguments.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal)))
         {
-            if (!verb.Options.Any(o => o.Name == option || o.Aliases.Contains(option)))
+            if (!accepts(option))
                 return Availability.NotApplicable($"'pycompat {verb.Name}' has no {option} option yet");
         }
         if (mode == Mode.Port)

@@ -43,6 +43,9 @@ internal static class RunCommandLine
     /// <summary>What the command line asks for: options to run, help, or a mistake (one line).</summary>
     internal sealed record Invocation(RunOptions? Options, bool Help = false, string? Error = null);
 
+    /// <summary>Whether <c>run</c> has the option <paramref name="name"/> (e.g. <c>--map</c>).</summary>
+    internal static bool Accepts(string name) => Array.Exists(Options, o => o.Name == name) || HelpAliases.Contains(name);
+
     /// <summary>Reads the tokens after <c>run</c>; no script (and no mistake) means help.</summary>
     internal static Invocation Parse(IReadOnlyList<string> tokens)
     {

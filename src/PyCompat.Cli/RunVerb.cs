@@ -11,7 +11,7 @@ namespace PyCompat.Cli;
 /// </summary>
 internal static class RunVerb
 {
-    private const string Name = "run";
+    internal const string Name = "run";
 
     private const string Description =
         "Run a Python script unchanged as __main__ in CPython embedded in .NET: same output and exit code as " +

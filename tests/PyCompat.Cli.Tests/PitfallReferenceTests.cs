@@ -38,7 +38,7 @@ public sealed partial class PitfallReferenceTests
     [GeneratedRegex(@"^#{2,3} (.+)$", RegexOptions.Multiline)]
     private static partial Regex Heading();
 
-    /// <summary><c>docs/pitfalls.md, "A"</c> or <c>docs/pitfalls.md, "A"; "B"</c>.</summary>
+    /// <summary>The file's name, a comma, then one quoted heading, or two separated by a semicolon.</summary>
     [GeneratedRegex(@"docs/pitfalls\.md, ""([^""]+)""(?:; ""([^""]+)"")?")]
     private static partial Regex Citation();
 }
