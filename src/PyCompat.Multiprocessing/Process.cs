@@ -77,12 +77,7 @@ public partial class Process
         _target = null;
         _args = [];
         _kwargs = new Dictionary<string, object?>();
-        _name = name;
-        Identity = identity;
-        _daemon = daemon;
-        AuthKey = authKey;
-        ParentPid = parentPid;
-        ParentName = parentName;
+        Restore(name, identity, daemon, authKey, parentPid, parentName);
         ExternalPid = pid;
     }
 
@@ -247,9 +242,14 @@ public partial class Process
     }
 
     /// <summary>Whether this object's class overrides <see cref="Run"/>: then the child runs the class, not a target.</summary>
-    internal bool OverridesRun => GetType().GetMethod(nameof(Run), Type.EmptyTypes)!.DeclaringType != typeof(Process);
+    internal bool OverridesRun => OverridesRunIn(GetType());
+
+    /// <summary>Whether <paramref name="type"/> (a Process subclass) overrides <see cref="Run"/>.</summary>
+    internal static bool OverridesRunIn(Type type) =>
+        type.GetMethod(nameof(Run), Type.EmptyTypes)!.DeclaringType != typeof(Process);
 
     /// <summary>Becomes the process a parent pickled (in a .NET child rebuilding a subclass instance).</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_name), nameof(Identity), nameof(AuthKey))]
     internal void Restore(string name, int[] identity, bool daemon, byte[] authKey, int? parentPid, string? parentName)
     {
         _name = name;

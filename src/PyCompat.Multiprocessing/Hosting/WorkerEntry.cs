@@ -35,7 +35,7 @@ internal sealed class WorkerEntry
         if (!request.IsPlainProcess)
         {
             if (resolver.ResolveClass(request.Class, request.MainModule, request.ClrClass) is { } type
-                && (request.Target is null || OverridesRun(type)))
+                && (request.Target is null || Process.OverridesRunIn(type)))
                 return ForClass(request, type);
             if (request.Target is null)
                 throw new MissingMethodException(resolver.NoClassPort(request.Class, request.MainModule));
@@ -58,9 +58,6 @@ internal sealed class WorkerEntry
         ProcessSubclass.Apply(instance, request.ExtraState);
         return new WorkerEntry(NameOf(request.Class, request.MainModule), instance, instance.Run);
     }
-
-    private static bool OverridesRun(Type type) =>
-        type.GetMethod(nameof(Process.Run), Type.EmptyTypes)!.DeclaringType != typeof(Process);
 
     private static string NameOf(PyGlobal global, string? mainModule) =>
         $"{(global.Module == "__main__" && mainModule is not null ? mainModule : global.Module)}.{global.Name}";
