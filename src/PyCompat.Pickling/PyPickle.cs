@@ -29,19 +29,27 @@ namespace PyCompat.Pickling;
 /// </summary>
 public static class PyPickle
 {
-    /// <summary>The protocol <see cref="Dumps"/> writes unless told otherwise.</summary>
+    /// <summary>The protocol <see cref="Dumps(object?, int)"/> writes unless told otherwise.</summary>
     public const int DefaultProtocol = 2;
 
     /// <summary>Pickles <paramref name="value"/> so that CPython's <c>pickle.loads</c> returns the equal Python value.</summary>
     /// <param name="value">A value of the value table (see the type's remarks).</param>
     /// <param name="protocol">2 to 5: the PROTO the pickle announces, and the opcodes used for bytes and bytearray.</param>
     /// <exception cref="PicklingError">the value (or something inside it) has no Python equivalent.</exception>
-    public static byte[] Dumps(object? value, int protocol = DefaultProtocol)
+    public static byte[] Dumps(object? value, int protocol = DefaultProtocol) => Dumps(value, null, protocol);
+
+    /// <summary>Pickles <paramref name="value"/>, asking <paramref name="reducer"/> about every value outside the
+    /// value table (Python's <c>reducer_override</c>).</summary>
+    /// <inheritdoc cref="Dumps(object?, int)" />
+    /// <param name="value">A value of the value table, or one that <paramref name="reducer"/> knows.</param>
+    /// <param name="reducer">Says what stands for a live object in the pickle; null for the value table only.</param>
+    /// <param name="protocol">2 to 5.</param>
+    public static byte[] Dumps(object? value, IPyReducer? reducer, int protocol = DefaultProtocol)
     {
         if (protocol is < 2 or > 5)
             throw new PicklingError($"pickle protocol {protocol} is not written by PyCompat: Razorvine writes the binary "
                 + "protocols only; use 2 (the default), 3, 4 or 5");
-        var (lowered, shared) = Lowering.Run(value);
+        var (lowered, shared) = Lowering.Run(value, reducer);
         byte[] bytes;
         try
         {

@@ -1,3 +1,4 @@
+using PyCompat.Multiprocessing.Reduction;
 using PyCompat.Pickling;
 
 namespace PyCompat.Multiprocessing.Spawn;
@@ -38,8 +39,10 @@ internal static class ProcessObjectWriter
         return PyPickle.Dumps(data);
     }
 
+    /// <summary>The process object, its arguments reduced for <paramref name="popen"/> (locks, streams...), which
+    /// collects the fds the child must receive.</summary>
     /// <exception cref="PicklingError">an argument cannot be pickled; the message names which and its type.</exception>
-    public static byte[] ProcessObject(Process process)
+    public static byte[] ProcessObject(Process process, SpawningPopen popen)
     {
         var config = new Dictionary<string, object?>
         {
@@ -61,7 +64,7 @@ internal static class ProcessObjectWriter
         };
         try
         {
-            return PyPickle.Dumps(new PyObject(SpawnProcessClass, PyTuple.Empty, state));
+            return ReductionTable.Default.Dumps(new PyObject(SpawnProcessClass, PyTuple.Empty, state), popen);
         }
         catch (PicklingError error)
         {
@@ -92,7 +95,7 @@ internal static class ProcessObjectWriter
     {
         try
         {
-            PyPickle.Dumps(value);
+            ReductionTable.Default.Dumps(value, new SpawningPopen());
             return true;
         }
         catch (PicklingError)

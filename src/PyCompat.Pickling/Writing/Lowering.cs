@@ -9,19 +9,19 @@ namespace PyCompat.Pickling.Writing;
 /// object[] as tuple, IList as list, IDictionary as dict) plus PyCompat's <see cref="Node"/>s for the rest.
 /// Each reference is lowered once, so shared values stay shared and lists and dicts may contain themselves.
 /// </summary>
-internal sealed class Lowering(bool copyLists = false)
+internal sealed class Lowering(bool copyLists = false, IPyReducer? reducer = null)
 {
     /// <summary>Lowers <paramref name="value"/>; lists are reused where nothing in them changes.</summary>
-    public static (object? Lowered, bool Shared) Run(object? value)
+    public static (object? Lowered, bool Shared) Run(object? value, IPyReducer? reducer = null)
     {
-        var fast = new Lowering();
+        var fast = new Lowering(reducer: reducer);
         try
         {
             return (fast.Lower(value), fast.Shared);
         }
         catch (CopyNeeded)
         {
-            var safe = new Lowering(copyLists: true);
+            var safe = new Lowering(copyLists: true, reducer);
             return (safe.Lower(value), safe.Shared);
         }
     }
@@ -111,6 +111,8 @@ internal sealed class Lowering(bool copyLists = false)
                 _lowered[value] = lowered;
                 foreach (var item in list) lowered.Add(Lower(item));
                 return lowered;
+            case var other when reducer is not null && reducer.TryReduce(other, out var reduced):
+                return Whole(value, () => Lower(reduced)!);
             default:
                 throw new PicklingError($"cannot pickle a value of .NET type {value.GetType()}: it has no Python "
                     + "counterpart in PyCompat's value table (see VALUES.md). Convert it to one of the table's types, "
