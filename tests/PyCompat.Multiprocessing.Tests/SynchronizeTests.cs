@@ -168,7 +168,9 @@ public sealed class SynchronizeTests : IDisposable
             bounded.Release();
             @event.Set();
             Assert.True(@event.Wait(0));
-            names.AddRange([@lock.Name, rlock.Name, bounded.Name]);
+            using var condition = new Condition();
+            using (condition.Enter()) Assert.False(condition.Wait(0));
+            names.AddRange([@lock.Name, rlock.Name, bounded.Name, .. @event.SemaphoreNames, .. condition.SemaphoreNames]);
         }
         Assert.Equal(names.Count, names.Distinct().Count());
         Assert.All(names, name => Assert.Matches("^/mp-[a-z0-9_]{8}$", name));

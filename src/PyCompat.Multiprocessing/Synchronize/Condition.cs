@@ -31,6 +31,13 @@ public sealed class Condition : IReduceForChild, IDisposable
         _ownsLock = ownsLock;
     }
 
+    /// <summary>A condition that disposes <paramref name="lock"/> with itself (an Event's).</summary>
+    internal static Condition Owning(SemLockObject @lock) =>
+        new(@lock, new Semaphore(0), new Semaphore(0), new Semaphore(0), ownsLock: true);
+
+    /// <summary>The names of the lock and the three semaphores.</summary>
+    internal IEnumerable<string> SemaphoreNames => [_lock.Name, _sleepingCount.Name, _wokenCount.Name, _waitSemaphore.Name];
+
     /// <summary>The lock under the condition.</summary>
     public SemLockObject Lock => _lock;
 

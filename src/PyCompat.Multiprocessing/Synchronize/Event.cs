@@ -14,7 +14,7 @@ public sealed class Event : IReduceForChild, IDisposable
     private readonly Semaphore _flag;
 
     /// <summary>A new event, not set.</summary>
-    public Event() : this(new Condition(new Lock()), new Semaphore(0)) { }
+    public Event() : this(Condition.Owning(new Lock()), new Semaphore(0)) { }
 
     private Event(Condition cond, Semaphore flag)
     {
@@ -77,6 +77,9 @@ public sealed class Event : IReduceForChild, IDisposable
             return new Event(c, f);
         throw new InvalidDataException($"cannot rebuild a {Class}: its state is not {{'_cond': Condition, '_flag': Semaphore}}");
     }
+
+    /// <summary>The names of the semaphores under it.</summary>
+    internal IEnumerable<string> SemaphoreNames => [.. _cond.SemaphoreNames, _flag.Name];
 
     /// <summary>Closes its semaphores.</summary>
     public void Dispose()
