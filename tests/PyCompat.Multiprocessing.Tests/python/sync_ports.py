@@ -42,3 +42,8 @@ def hold_forever(lock, ready):
 def report_pid(path):
     with open(path, "w") as f:
         f.write(str(os.getpid()))
+
+
+def write_to_fd(fd, text):
+    os.write(fd, text.encode())
+    os.close(fd)
