@@ -179,7 +179,13 @@ internal sealed unsafe class SemLock : IDisposable
         _count--;
     }
 
-    private void OnProcessExit(object? sender, EventArgs e) => Dispose();
+    private void OnProcessExit(object? sender, EventArgs e)
+    {
+        // CPython unlinks in a finalizer that may run before its children are joined; joining first means a child
+        // started just before the end still finds the name.
+        ProcessRegistry.JoinChildrenAtExit();
+        Dispose();
+    }
 
     /// <summary>Closes the semaphore; the creator also unlinks the name (processes that opened it keep theirs).</summary>
     public void Dispose()
