@@ -30,14 +30,22 @@ namespace PyCompat.Pickling;
 /// </summary>
 public static class PyPickle
 {
-    /// <summary>The protocol <see cref="Dumps"/> writes unless told otherwise.</summary>
+    /// <summary>The protocol <see cref="Dumps(object?, int)"/> writes unless told otherwise.</summary>
     public const int DefaultProtocol = 2;
 
     /// <summary>Pickles <paramref name="value"/> so that CPython's <c>pickle.loads</c> returns the equal Python value.</summary>
     /// <param name="value">A value of the value table (see the type's remarks).</param>
     /// <param name="protocol">2 to 5: the PROTO the pickle announces, and the opcodes used for bytes and bytearray.</param>
     /// <exception cref="PicklingError">the value (or something inside it) has no Python equivalent.</exception>
-    public static byte[] Dumps(object? value, int protocol = DefaultProtocol)
+    public static byte[] Dumps(object? value, int protocol = DefaultProtocol) => Dumps(value, null, protocol);
+
+    /// <summary>Pickles <paramref name="value"/>, asking <paramref name="reducer"/> about every value outside the
+    /// value table (Python's <c>reducer_override</c>).</summary>
+    /// <inheritdoc cref="Dumps(object?, int)" />
+    /// <param name="value">A value of the value table, or one that <paramref name="reducer"/> knows.</param>
+    /// <param name="reducer">Says what stands for a live object in the pickle; null for the value table only.</param>
+    /// <param name="protocol">2 to 5.</param>
+    public static byte[] Dumps(object? value, IPyReducer? reducer, int protocol = DefaultProtocol)
     {
         if (protocol is < 2 or > 5)
             throw new PicklingError($"pickle protocol {protocol} is not written by PyCompat: Razorvine writes the binary "
@@ -45,7 +53,7 @@ public static class PyPickle
         byte[] bytes;
         try
         {
-            bytes = Encode(value, protocol);
+            bytes = Encode(value, reducer, protocol);
         }
         catch (DeepStack.Exhausted)
         {
@@ -54,7 +62,7 @@ public static class PyPickle
             {
                 try
                 {
-                    return Encode(value, protocol);
+                    return Encode(value, reducer, protocol);
                 }
                 catch (DeepStack.Exhausted e)
                 {
@@ -72,9 +80,9 @@ public static class PyPickle
     /// recurses once per level and stops past 1,000 levels; the default depth leaves room for the levels a leaf value
     /// (a datetime with its timezone) writes below the deepest container.
     /// </summary>
-    private static byte[] Encode(object? value, int protocol)
+    private static byte[] Encode(object? value, IPyReducer? reducer, int protocol)
     {
-        var (lowered, shared, depth) = Lowering.Run(value, PickleLoadOptions.DefaultMaxDepth);
+        var (lowered, shared, depth) = Lowering.Run(value, PickleLoadOptions.DefaultMaxDepth, reducer);
         return DeepStack.Run(depth, () =>
         {
             try

@@ -14,7 +14,7 @@ public static class WorkerFeed
     {
         var parent = new Process(target, args);
         byte[] request = [.. ProcessObjectWriter.PreparationData(parent, [target.Method.DeclaringType!.Assembly.Location]),
-            .. ProcessObjectWriter.ProcessObject(parent)];
+            .. ProcessObjectWriter.ProcessObject(parent, new PyCompat.Multiprocessing.Reduction.SpawningPopen())];
         var worker = WorkerLocator.Locate();
         using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         guard.CancelAfter(TimeSpan.FromMinutes(3));

@@ -29,6 +29,8 @@ internal static class PythonTraceback
         [typeof(InvalidOperationException)] = "RuntimeError",
         [typeof(OutOfMemoryException)] = "MemoryError",
         [typeof(TimeoutException)] = "TimeoutError",
+        [typeof(SemaphoreFullException)] = "ValueError",
+        [typeof(SynchronizationLockException)] = "AssertionError",
     };
 
     public static string Format(Exception error)

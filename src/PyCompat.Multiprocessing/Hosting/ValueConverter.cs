@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Numerics;
+using PyCompat.Multiprocessing.Reduction;
 using PyCompat.Pickling;
 
 namespace PyCompat.Multiprocessing.Hosting;
@@ -17,6 +18,12 @@ internal static class ValueConverter
         var underlying = Nullable.GetUnderlyingType(type);
         if (value is null) return !type.IsValueType || underlying is not null;
         type = underlying ?? type;
+        // A live object the parent passed (a lock, an event, a standard stream): rebuilt as CPython's child would.
+        if (ReductionTable.Default.TryRebuild(value, out var live))
+        {
+            result = live;
+            return type.IsInstanceOfType(live);
+        }
         if (type.IsInstanceOfType(value) && !(value is bool && type != typeof(bool) && type != typeof(object)))
         {
             result = value;

@@ -1,3 +1,4 @@
+using PyCompat.Multiprocessing.Reduction;
 using PyCompat.Pickling;
 
 namespace PyCompat.Multiprocessing.Spawn;
@@ -45,8 +46,10 @@ internal static class ProcessObjectWriter
         return PyPickle.Dumps(data);
     }
 
+    /// <summary>The process object, its arguments reduced for <paramref name="popen"/> (locks, streams...), which
+    /// collects the fds the child must receive.</summary>
     /// <exception cref="PicklingError">an argument cannot be pickled; the message names which and its type.</exception>
-    public static byte[] ProcessObject(Process process)
+    public static byte[] ProcessObject(Process process, SpawningPopen popen)
     {
         var config = new Dictionary<string, object?>
         {
@@ -75,7 +78,7 @@ internal static class ProcessObjectWriter
         }
         try
         {
-            return PyPickle.Dumps(new PyObject(type, PyTuple.Empty, state));
+            return ReductionTable.Default.Dumps(new PyObject(type, PyTuple.Empty, state), popen);
         }
         catch (PicklingError error)
         {
@@ -112,7 +115,7 @@ internal static class ProcessObjectWriter
     {
         try
         {
-            PyPickle.Dumps(value);
+            ReductionTable.Default.Dumps(value, new SpawningPopen());
             return true;
         }
         catch (PicklingError)

@@ -20,7 +20,8 @@ internal static class SpawnLauncher
             null when process.OverridesRun => ForDotNet(process.GetType().Assembly),
             _ => throw new InvalidOperationException($"unknown target kind {process.Target?.GetType().Name}"),
         };
-        var payload = Concat(ProcessObjectWriter.PreparationData(process, assemblies), ProcessObjectWriter.ProcessObject(process));
+        var popen = new Reduction.SpawningPopen();
+        var payload = Concat(ProcessObjectWriter.PreparationData(process, assemblies), ProcessObjectWriter.ProcessObject(process, popen));
 
         var data = Pipe.Create();
         Pipe? lifeline = process.Target is PythonTarget && process.Daemon ? Pipe.Create() : null;
@@ -29,11 +30,12 @@ internal static class SpawnLauncher
             : SpawnCommandLine.DaemonPythonArguments(SpawnCommandLine.PipeFd, SpawnCommandLine.LifelineFd);
         List<(int, int)> fds = [(data.ReadFd, SpawnCommandLine.PipeFd)];
         if (lifeline is { } l) fds.Add((l.ReadFd, SpawnCommandLine.LifelineFd));
+        List<(int, int)> passed = [.. popen.Fds.Select(fd => (fd, fd))]; // CPython's DupFd: the same number in the child
         int[] parentEnds = lifeline is { } w ? [data.WriteFd, w.WriteFd] : [data.WriteFd];
         ChildProcess child;
         try
         {
-            child = ChildProcess.Start(executable, [executable, .. prefix, .. arguments], environment, fds, closeWhenReaped: parentEnds);
+            child = ChildProcess.Start(executable, [executable, .. prefix, .. arguments], environment, [.. fds, .. passed], closeWhenReaped: parentEnds);
         }
         catch
         {

@@ -10,23 +10,24 @@ namespace PyCompat.Pickling.Writing;
 /// object[] as tuple, IList as list, IDictionary as dict) plus PyCompat's <see cref="Node"/>s for the rest.
 /// Each reference is lowered once, so shared values stay shared and lists and dicts may contain themselves.
 /// </summary>
-internal sealed class Lowering(int maxDepth, bool copyLists = false)
+internal sealed class Lowering(int maxDepth, bool copyLists = false, IPyReducer? reducer = null)
 {
     /// <summary>
     /// Lowers <paramref name="value"/>; lists are reused where nothing in them changes. Fails with a
     /// <see cref="PicklingError"/> past <paramref name="maxDepth"/> nested containers, and with
-    /// <see cref="DeepStack.Exhausted"/> when the calling thread's stack runs short first.
+    /// <see cref="DeepStack.Exhausted"/> when the calling thread's stack runs short first. <paramref name="reducer"/> is
+    /// asked about every value outside the value table.
     /// </summary>
-    public static (object? Lowered, bool Shared, int Depth) Run(object? value, int maxDepth)
+    public static (object? Lowered, bool Shared, int Depth) Run(object? value, int maxDepth, IPyReducer? reducer = null)
     {
-        var fast = new Lowering(maxDepth);
+        var fast = new Lowering(maxDepth, reducer: reducer);
         try
         {
             return (fast.Lower(value), fast.Shared, fast.Deepest);
         }
         catch (CopyNeeded)
         {
-            var safe = new Lowering(maxDepth, copyLists: true);
+            var safe = new Lowering(maxDepth, copyLists: true, reducer);
             return (safe.Lower(value), safe.Shared, safe.Deepest);
         }
     }
@@ -145,6 +146,8 @@ internal sealed class Lowering(int maxDepth, bool copyLists = false)
                 _lowered[value] = lowered;
                 foreach (var item in list) lowered.Add(Lower(item));
                 return lowered;
+            case var other when reducer is not null && reducer.TryReduce(other, out var reduced):
+                return Whole(value, () => Lower(reduced)!);
             default:
                 throw new PicklingError($"cannot pickle a value of .NET type {value.GetType()}: it has no Python "
                     + "counterpart in PyCompat's value table (see VALUES.md). Convert it to one of the table's types, "

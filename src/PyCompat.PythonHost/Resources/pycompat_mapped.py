@@ -6,7 +6,8 @@ the --targets assemblies and --strict.
 
 How a process is routed: the `_Popen` of every concrete Process class (fork, spawn, forkserver) is wrapped. When
 `p.start()` reaches it, a Process subclass whose class has a C# port (its whole instance, __dict__ and all, goes to
-the port), or a target with a port (and no multiprocessing object among its arguments) is launched by
+the port), or a target with a port (and no multiprocessing object among its arguments but those a .NET child
+rebuilds: locks, semaphores, conditions, events, and the standard streams) is launched by
 `_WorkerPopen`: CPython's own spawn Popen with its own
 pickles (preparation data, then the process object), whose only difference is the program it starts, the worker
 host. Any other process goes to the start method the script would have used anyway (fork by default, as python3).
@@ -50,6 +51,25 @@ def install(config_hex):
         cls = getattr(context, name, None)
         if cls is not None:
             _wrap(cls)
+    _name_semaphores()
+
+
+def _name_semaphores():
+    """Under fork, CPython unlinks a SemLock's name at once and refuses to pickle it: a fork child inherits it. A .NET
+    child can only open it by name, so every SemLock is made as under spawn (named, unlinked by its finalizer and the
+    resource tracker); fork children still inherit it as before."""
+    from multiprocessing import synchronize
+
+    original = synchronize.SemLock.__init__
+    if getattr(original, _WRAPPED, False):
+        return
+    spawn_context = context._default_context.get_context("spawn")
+
+    def __init__(self, kind, value, maxvalue, *, ctx):
+        original(self, kind, value, maxvalue, ctx=spawn_context)
+
+    setattr(__init__, _WRAPPED, True)
+    synchronize.SemLock.__init__ = __init__
 
 
 def _wrap(cls):
@@ -122,8 +142,43 @@ def _first_unusable(value, depth=0):
             if found is not None:
                 return found
         return None
-    module = type(value).__module__ or ""
+    if _standard_stream(value) is not None:
+        return None
+    kind = type(value)
+    module = kind.__module__ or ""
+    if module == "multiprocessing.synchronize" and kind.__qualname__ in _REBUILT_IN_DOTNET:
+        return None
     return value if module == "multiprocessing" or module.startswith("multiprocessing.") else None
+
+
+#: multiprocessing.synchronize classes a .NET child rebuilds over the same named semaphores (ReductionTable.Default).
+_REBUILT_IN_DOTNET = frozenset(("Lock", "RLock", "Semaphore", "BoundedSemaphore", "Condition", "Event"))
+
+
+def _standard_stream(value):
+    """'stdout', 'stderr' or 'stdin' when `value` is one of sys's standard streams, else None."""
+    for name in ("stdout", "stderr", "stdin"):
+        if value is getattr(sys, name, None) or value is getattr(sys, "__%s__" % name, None):
+            return name
+    return None
+
+
+class _SysModule:
+    """Pickles as `__import__('sys')`."""
+
+    def __reduce__(self):
+        return __import__, ("sys",)
+
+
+class _WorkerPickler(reduction.ForkingPickler):
+    """CPython cannot pickle sys.stdout (a fork child inherits it): a .NET child gets its own standard stream, written
+    as `getattr(__import__('sys'), 'stdout')`, what a C# parent writes for Console.Out."""
+
+    def reducer_override(self, obj):
+        name = _standard_stream(obj)
+        if name is not None:
+            return getattr, (_SysModule(), name)
+        return NotImplemented
 
 
 def target_key(process_obj):
@@ -195,7 +250,7 @@ class _WorkerPopen(popen_spawn_posix.Popen):
         context.set_spawning_popen(self)
         try:
             reduction.dump(prep_data, fp)
-            reduction.dump(process_obj, fp)
+            _WorkerPickler(fp).dump(process_obj)
         finally:
             context.set_spawning_popen(None)
 

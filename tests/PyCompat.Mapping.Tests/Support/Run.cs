@@ -46,3 +46,29 @@ public static class Run
         Assert.True(expected.LineMultiset.SequenceEqual(actual.LineMultiset), $"stdout differs{context}");
     }
 }
+
+/// <summary>How many children python3 forks running a script: the number of .NET children mapped mode should start.</summary>
+public static class Forks
+{
+    // An audit hook counts os.fork in the parent; a fork child ends with os._exit, so only the parent reports.
+    private const string Counter = """
+        import os, runpy, sys
+        forks = [0]
+        sys.addaudithook(lambda event, args: event == "os.fork" and forks.__setitem__(0, forks[0] + 1))
+        path = sys.argv[1]
+        sys.argv = sys.argv[1:]
+        sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
+        try:
+            runpy.run_path(path, run_name="__main__")
+        finally:
+            sys.stdout.flush()
+            print("forks: %d" % forks[0], file=sys.stderr)
+        """;
+
+    public static async Task<int> CountAsync(string script)
+    {
+        var result = await Run.ProgramAsync(Run.Python3, ["-c", Counter, script]);
+        var line = result.StandardError.Split('\n').Last(l => l.StartsWith("forks: ", StringComparison.Ordinal));
+        return int.Parse(line["forks: ".Length..]);
+    }
+}

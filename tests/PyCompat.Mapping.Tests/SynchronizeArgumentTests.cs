@@ -1,0 +1,25 @@
+using PyCompat.Mapping.Tests.Support;
+
+namespace PyCompat.Mapping.Tests;
+
+/// <summary>A ported target given a Lock, Event, Condition or a standard stream runs in .NET: the child opens the
+/// parent's named semaphores and writes to its own stdout.</summary>
+public sealed class SynchronizeArgumentTests
+{
+    [Theory]
+    [InlineData("multiprocessing_lock.py")]
+    [InlineData("multiprocessing_event.py")]
+    [InlineData("multiprocessing_condition.py")]
+    public async Task The_books_lock_event_and_condition_scripts_run_every_child_in_dotnet_and_print_what_python3_prints(string name)
+    {
+        using var launches = new WorkerLaunches();
+        var script = Path.Combine(Run.BookExamples, name);
+
+        var expected = await Run.Python3Async(script);
+        var actual = await Run.PycompatAsync(["--map", "--strict"], script, environment: launches.Environment);
+
+        Run.AssertSameLines(expected, actual);
+        Assert.True(actual.StandardError == "", actual.ToString());
+        Assert.Equal(await Forks.CountAsync(script), launches.Pids.Count);
+    }
+}

@@ -1,0 +1,78 @@
+"""A plain CPython parent sharing its Lock, Event and Condition with .NET children (the worker host, through a spawn
+context whose executable is pycompat-worker) and with CPython children (fork), at the same time.
+
+usage: sync_parent.py WORKER SCENARIO TEMP_DIR
+"""
+import multiprocessing
+import os
+import sys
+
+worker, scenario, temp = sys.argv[1:4]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sync_ports  # noqa: E402
+
+dotnet = multiprocessing.get_context("spawn")
+dotnet.set_executable(worker)
+python = multiprocessing.get_context("fork")
+
+
+def start(kind, target, *args):
+    p = (dotnet if kind == "dotnet" else python).Process(target=target, args=args)
+    p.start()
+    return p
+
+
+def increment():
+    path = os.path.join(temp, "counter")
+    with open(path, "w") as f:
+        f.write("0")
+    lock = dotnet.Lock()
+    children = [start(kind, sync_ports.increment, lock, path, 2500) for kind in ("dotnet", "python", "dotnet", "python")]
+    for p in children:
+        p.join(120)
+    print("exit codes:", [p.exitcode for p in children])
+    print("counter:", open(path).read())
+
+
+def waiters(target, primitive, wake):
+    ready = dotnet.Semaphore(0)
+    paths = [os.path.join(temp, kind) for kind in ("dotnet", "python")]
+    children = [start(kind, target, primitive, ready, path) for kind, path in zip(("dotnet", "python"), paths)]
+    for _ in children:
+        ready.acquire(True, 60)
+    wake(primitive)
+    for p in children:
+        p.join(120)
+    print("exit codes:", [p.exitcode for p in children])
+    for path in paths:
+        print(os.path.basename(path), open(path).read())
+
+
+def notify_all(cond):
+    with cond:
+        cond.notify_all()
+
+
+def timeout():
+    lock, event = dotnet.Lock(), dotnet.Event()
+    lock.acquire()
+    paths = [os.path.join(temp, kind) for kind in ("dotnet", "python")]
+    children = [start(kind, sync_ports.try_acquire, lock, event, path) for kind, path in zip(("dotnet", "python"), paths)]
+    for p in children:
+        p.join(120)
+    print("exit codes:", [p.exitcode for p in children])
+    for path in paths:
+        print(os.path.basename(path), open(path).read())
+
+
+if __name__ == "__main__":
+    if scenario == "increment":
+        increment()
+    elif scenario == "event":
+        waiters(sync_ports.wait_event, dotnet.Event(), lambda e: e.set())
+    elif scenario == "condition":
+        waiters(sync_ports.wait_condition, dotnet.Condition(), notify_all)
+    elif scenario == "timeout":
+        timeout()
+    else:
+        sys.exit("unknown scenario " + scenario)

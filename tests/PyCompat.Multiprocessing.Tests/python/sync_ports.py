@@ -1,0 +1,49 @@
+"""Targets that use multiprocessing's locks, events and conditions; SyncTargets.cs holds their C# ports."""
+import os
+
+
+def increment(lock, path, times):
+    for _ in range(times):
+        with lock:
+            with open(path, "r+") as f:
+                value = int(f.read() or "0")
+                f.seek(0)
+                f.write(str(value + 1))
+                f.truncate()
+
+
+def wait_event(event, ready, path):
+    ready.release()
+    woke = event.wait(60)
+    with open(path, "w") as f:
+        f.write("%s %s" % (woke, event.is_set()))
+
+
+def wait_condition(cond, ready, path):
+    with cond:
+        ready.release()
+        woke = cond.wait(60)
+    with open(path, "w") as f:
+        f.write(str(woke))
+
+
+def try_acquire(lock, event, path):
+    with open(path, "w") as f:
+        f.write("%s %s" % (lock.acquire(True, 0.2), event.wait(0.2)))
+
+
+def hold_forever(lock, ready):
+    lock.acquire()
+    ready.release()
+    import time
+    time.sleep(3600)
+
+
+def report_pid(path):
+    with open(path, "w") as f:
+        f.write(str(os.getpid()))
+
+
+def write_to_fd(fd, text):
+    os.write(fd, text.encode())
+    os.close(fd)
