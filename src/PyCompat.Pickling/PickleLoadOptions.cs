@@ -18,7 +18,7 @@ public sealed record PickleLoadOptions
     /// <summary>
     /// The default <see cref="MaxDepth"/>: 990 nested containers, a little below CPython's default recursion limit
     /// (1000), which stops CPython's own pickle at about that depth. It is also the depth
-    /// <see cref="PyPickle.Dumps"/> writes: one limit both ways, so whatever decodes with the defaults pickles again
+    /// <see cref="PyPickle.Dumps(object?, int)"/> writes: one limit both ways, so whatever decodes with the defaults pickles again
     /// (Razorvine's writer follows at most 1,000 levels, and a leaf value such as a datetime with its timezone takes
     /// up to 3 of them below the deepest container).
     /// </summary>
@@ -66,7 +66,7 @@ public sealed record PickleLoadOptions
     /// Deepest nesting of containers (tuple, list, dict, set, frozenset, object) in the decoded value: <c>[[1]]</c>
     /// has depth 2. Deeper values fail while the pickle is read, before any value is built. Raising it lets deeper
     /// pickles decode (on a thread whose stack fits the depth) and print with <see cref="PyRepr"/>, but
-    /// <see cref="PyPickle.Dumps"/> still writes at most <see cref="DefaultMaxDepth"/> levels.
+    /// <see cref="PyPickle.Dumps(object?, int)"/> still writes at most <see cref="DefaultMaxDepth"/> levels.
     /// </summary>
     public int MaxDepth { get; init; } = DefaultMaxDepth;
 
