@@ -18,7 +18,7 @@ public sealed partial class Connection
                 throw OSError.Last("socketpair");
             return (new Connection(fds[0]), new Connection(fds[1]));
         }
-        if (SocketCalls.pipe2(fds, SocketCalls.SOCK_CLOEXEC) != 0) // O_CLOEXEC has SOCK_CLOEXEC's value on Linux
+        if (Libc.pipe2(fds, Libc.O_CLOEXEC) != 0)
             throw OSError.Last("pipe");
         return (new Connection(fds[0], writable: false), new Connection(fds[1], readable: false));
     }

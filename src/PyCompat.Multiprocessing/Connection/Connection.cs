@@ -229,6 +229,6 @@ public sealed partial class Connection : IDisposable
     private void CloseFd()
     {
         var fd = Interlocked.Exchange(ref _fd, -1);
-        if (fd >= 0) Posix.SocketCalls.close(fd);
+        if (fd >= 0) Posix.Libc.close(fd);
     }
 }

@@ -17,7 +17,7 @@ internal static unsafe class FdIo
         {
             while (true)
             {
-                var n = SocketCalls.read(fd, p, into.Length);
+                var n = Libc.read(fd, p, into.Length);
                 if (n >= 0) return (int)n;
                 if (Marshal.GetLastPInvokeError() != EINTR) throw OSError.Last();
             }

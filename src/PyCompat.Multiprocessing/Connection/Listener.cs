@@ -90,7 +90,7 @@ public sealed class Listener : IDisposable
         var fd = Interlocked.Exchange(ref _fd, -1);
         if (fd < 0) return;
         SocketCalls.shutdown(fd, SocketCalls.SHUT_RDWR); // wakes an Accept blocked in another thread
-        SocketCalls.close(fd);
+        Libc.close(fd);
         if (_socketFile is not null) File.Delete(_socketFile);
     }
 

@@ -30,7 +30,7 @@ internal static unsafe class SocketFds
         }
         catch
         {
-            SocketCalls.close(fd);
+            Libc.close(fd);
             throw;
         }
     }
@@ -60,7 +60,7 @@ internal static unsafe class SocketFds
             if (SocketCalls.connect(fd, p, sockaddr.Length) != 0)
             {
                 var error = OSError.Last("connect");
-                SocketCalls.close(fd);
+                Libc.close(fd);
                 throw error;
             }
         return fd;

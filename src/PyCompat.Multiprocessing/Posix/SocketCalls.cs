@@ -3,8 +3,9 @@ using System.Runtime.InteropServices;
 namespace PyCompat.Multiprocessing.Posix;
 
 /// <summary>
-/// The libc calls behind Connection, Listener and Client: raw fds read and written as CPython's <c>os.read</c> and
-/// <c>os.write</c> do, sockets made and bound without .NET's Socket (which would own, and on close shut down, the fd).
+/// The libc calls behind Connection, Listener and Client (beyond <see cref="Libc"/>'s read, close and pipe2): fds
+/// written and polled as CPython's <c>os.write</c> and PollSelector do, sockets made and bound without .NET's
+/// Socket (which would own the fd, and may shut the socket down when it closes).
 /// </summary>
 internal static unsafe partial class SocketCalls
 {
@@ -16,9 +17,7 @@ internal static unsafe partial class SocketCalls
     public const int SO_REUSEADDR = 2;
     public const short POLLIN = 0x1;
     public const short POLLOUT = 0x4;
-    public const int F_GETFL = 3;
-    public const int F_SETFL = 4;
-    public const int O_NONBLOCK = 0x800;
+    public const int SHUT_RDWR = 2;
 
     [StructLayout(LayoutKind.Sequential)]
     public struct PollFd
@@ -27,9 +26,6 @@ internal static unsafe partial class SocketCalls
         public short Events;
         public short REvents;
     }
-
-    [LibraryImport("libc", SetLastError = true)]
-    public static partial nint read(int fd, byte* buffer, nint count);
 
     [LibraryImport("libc", SetLastError = true)]
     public static partial nint write(int fd, byte* buffer, nint count);
@@ -62,19 +58,5 @@ internal static unsafe partial class SocketCalls
     public static partial int getsockname(int fd, byte* address, int* length);
 
     [LibraryImport("libc", SetLastError = true)]
-    public static partial int fcntl(int fd, int cmd, int arg);
-
-    [LibraryImport("libc", SetLastError = true)]
-    public static partial int close(int fd);
-
-    public const int SHUT_RDWR = 2;
-
-    [LibraryImport("libc", SetLastError = true)]
     public static partial int shutdown(int fd, int how);
-
-    [LibraryImport("libc", SetLastError = true)]
-    public static partial int pipe2(int* fds, int flags);
-
-    [LibraryImport("libc", SetLastError = true)]
-    public static partial int unlink(byte* path);
 }
