@@ -18,10 +18,20 @@ public sealed class ChildLogTests
 
     [Theory]
     [InlineData("", "no process ran in .NET")]
-    [InlineData("7 router:dotnet m.w\n", "never ran it")]
+    [InlineData("7 router:dotnet m.w\n", "never ran its port")]
+    [InlineData("7 router:dotnet m.w\n7 router:signalled 0\n", "never ran its port")]
     [InlineData("7 router:dotnet m.w\n7 m.w\n8 router:cpython m.w\n", "has a C# port but ran in CPython")]
     public void A_mapped_run_without_proof_that_every_ported_process_ran_in_dotnet_has_a_problem(string text, string problem) =>
         Assert.Contains(problem, ChildLog.Parse(text).ProblemForMapped(), StringComparison.Ordinal);
+
+    [Fact]
+    public void A_worker_host_a_signal_ended_before_its_port_ran_is_accounted_for_in_both_modes()
+    {
+        Assert.Null(ChildLog.Parse("7 router:dotnet m.w\n7 router:signalled -15\n").ProblemForMapped());
+        Assert.Null(ChildLog.Parse("7 parent:dotnet Process-1\n7 parent:signalled -15\n").ProblemForPort());
+        Assert.Contains("never ran its port", ChildLog.Parse("7 parent:dotnet Process-1\n").ProblemForPort(), StringComparison.Ordinal);
+        Assert.Contains("1 ended by a signal", ChildLog.Parse("7 router:dotnet m.w\n7 router:signalled -15\n").Summary(), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void A_mapped_run_whose_routed_processes_all_ran_in_dotnet_has_none() =>
@@ -44,12 +54,12 @@ public sealed class ChildLogTests
     [Fact]
     public async Task A_mapped_cell_fails_when_a_ported_target_ran_in_CPython_and_names_it()
     {
-        // One of the five workers is given a Lock, which only a CPython child can use: the router runs it there.
+        // One of the five workers is given a Queue, which only a CPython child can use so far: the router runs it there.
         using var copy = Repository.CopyExamples();
         var script = Path.Combine(copy.Examples, "multiprocessing_simpleargs.py");
         var source = File.ReadAllText(script);
-        source = source.Replace("def worker(num):", "def worker(num, lock=None):", StringComparison.Ordinal)
-            .Replace("args=(i,))", "args=(i,), kwargs={'lock': multiprocessing.Lock()} if i == 0 else {})", StringComparison.Ordinal);
+        source = source.Replace("def worker(num):", "def worker(num, queue=None):", StringComparison.Ordinal)
+            .Replace("args=(i,))", "args=(i,), kwargs={'queue': multiprocessing.Queue()} if i == 0 else {})", StringComparison.Ordinal);
         Assert.Contains("kwargs=", source, StringComparison.Ordinal);
         File.WriteAllText(script, source);
         var check = new GoldenCheck(ExampleSet.Load(copy.Examples), await Tools.FindAsync("python3"), null, TimeSpan.FromSeconds(60));

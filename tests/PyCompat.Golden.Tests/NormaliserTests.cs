@@ -46,6 +46,9 @@ public sealed class NormaliserTests
         { "pool-worker", "Starting SpawnPoolWorker-3", "Starting PoolWorker-3" },
         { "name-pid", "Starting: non-daemon 7083", "Starting: non-daemon <pid>" },
         { "traceback-path", "  File \"/usr/lib/python3.11/multiprocessing/process.py\", line 314, in _bootstrap", "  File \".../process.py\", line 314, in _bootstrap" },
+        { "traceback-frames", "  File \"/usr/lib/python3.11/multiprocessing/process.py\", line 314, in _bootstrap", "<frame>" },
+        { "traceback-frames", "  File \".../MultiprocessingExitCode.cs\", line 25, in Raises", "<frame>" },
+        { "traceback-frames", "    raise RuntimeError('There was an error!')", "<frame>" },
         { "dict-order", "Results: {1: 2, 0: 0, 3: 6}", "Results: {0: 0, 1: 2, 3: 6}" },
         { "pool-worker-number", "ForkPoolWorker-2 reading index.rst", "PoolWorker-<n> reading index.rst" },
         { "consumer-number", "Consumer-3: 6 * 6", "Consumer-<n>: 6 * 6" },
@@ -64,6 +67,8 @@ public sealed class NormaliserTests
     [Theory]
     [InlineData("name-pid", "Worker: 3 1234")]
     [InlineData("traceback-path", "File not found: /etc/x.py")]
+    [InlineData("traceback-frames", "RuntimeError: There was an error!")]
+    [InlineData("traceback-frames", "Traceback (most recent call last):")]
     [InlineData("consumer-number", "Consumer-3: Exiting")]
     [InlineData("active-3", "Activating 4 now running ['0', '1', '2']")]
     [InlineData("active-3", "Now running ['0', '1', '2', '3']")]

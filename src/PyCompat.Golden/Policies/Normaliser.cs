@@ -53,6 +53,17 @@ public sealed record Normaliser(string Name, string Description, Regex Pattern, 
         @"(?<=^\s*File "")(?:[^""]*/)?(?=[^""/]+"")", ".../");
 
     /// <summary>
+    /// A traceback's frames: each <c>File "...", line N, in NAME</c> line and the source line indented under it becomes
+    /// <c>&lt;frame&gt;</c>, so that with <c>repeats = &lt;frame&gt;</c> the frames compare as one line. A C# port's frames
+    /// are C# frames, never Python's; the <c>Traceback</c> header, the <c>Process NAME:</c> line and the exception's
+    /// type and message stay compared.
+    /// </summary>
+    public static Normaliser TracebackFrames { get; } = Replace("traceback-frames",
+        "a traceback's frame lines (  File \".../x.py\", line 28, in raises) and the source lines indented under them -> <frame>; " +
+        "the header, the Process line and the exception line stay",
+        @"^(?:\s+File "".*"", line \d+, in \S.*|    \S.*)$", "<frame>");
+
+    /// <summary>
     /// The items of a printed dict literal (<c>{1: 2, 0: 0}</c>), in the order concurrent workers inserted them,
     /// sorted; the keys and values stay.
     /// </summary>
@@ -86,7 +97,7 @@ public sealed record Normaliser(string Name, string Description, Regex Pattern, 
 
     /// <summary>Every normaliser a policy can name, in the order they are applied.</summary>
     public static IReadOnlyList<Normaliser> All { get; } =
-        [Pid, Address, PoolWorker, NamePid, TracebackPath, DictOrder, PoolWorkerNumber, ConsumerNumber, ActiveThree];
+        [Pid, Address, PoolWorker, NamePid, TracebackPath, TracebackFrames, DictOrder, PoolWorkerNumber, ConsumerNumber, ActiveThree];
 
     /// <summary>The normaliser called <paramref name="name"/>, or null.</summary>
     public static Normaliser? Find(string name) => All.FirstOrDefault(n => n.Name == name);

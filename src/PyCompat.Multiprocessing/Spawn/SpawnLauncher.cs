@@ -35,7 +35,8 @@ internal static class SpawnLauncher
         ChildProcess child;
         try
         {
-            child = ChildProcess.Start(executable, [executable, .. prefix, .. arguments], environment, [.. fds, .. passed], closeWhenReaped: parentEnds);
+            child = ChildProcess.Start(executable, [executable, .. prefix, .. arguments], environment, [.. fds, .. passed],
+                closeWhenReaped: parentEnds, logSignal: process.Target is not PythonTarget);
         }
         catch
         {
@@ -44,6 +45,7 @@ internal static class SpawnLauncher
             throw;
         }
         foreach (var (fd, _) in fds) Libc.close(fd);
+        if (process.Target is not PythonTarget) Hosting.ChildLog.Launched(child.Pid, process.Name);
         WritePayload(data.WriteFd, payload);
         return child;
     }

@@ -115,15 +115,20 @@ def _log_child(popen, how, key):
     """PYCOMPAT_CHILD_LOG=<path>: one line `<pid> router:dotnet|router:cpython <module>.<name>` per process with a
     port, so a checker can match the processes sent to .NET with the worker host's own `<pid> <module>.<name>` lines
     and see a ported target that ran in CPython. One write on an O_APPEND descriptor, as the worker host does."""
-    path = os.environ.get("PYCOMPAT_CHILD_LOG")
     pid = getattr(popen, "pid", None)
-    if path and pid:
+    if pid:
+        _append_log("%d %s %s.%s\n" % ((pid, how) + key))
+    return popen
+
+
+def _append_log(line):
+    path = os.environ.get("PYCOMPAT_CHILD_LOG")
+    if path:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_CLOEXEC", 0), 0o644)
         try:
-            os.write(fd, ("%d %s %s.%s\n" % ((pid, how) + key)).encode("utf-8"))
+            os.write(fd, line.encode("utf-8"))
         finally:
             os.close(fd)
-    return popen
 
 
 _PLAIN = (type(None), bool, int, float, complex, str, bytes, bytearray)
@@ -241,6 +246,15 @@ class _WorkerPopen(popen_spawn_posix.Popen):
     """
 
     method = "spawn"
+
+    def poll(self, flag=os.WNOHANG):
+        # A worker a signal ended (p.terminate() right after p.start()) may never have reached its port: the log says
+        # so, and a checker accounts for it as a .NET child that was stopped, not as one that ran in CPython.
+        returncode = super().poll(flag)
+        if returncode is not None and returncode < 0 and not getattr(self, "_pycompat_logged", False):
+            self._pycompat_logged = True
+            _append_log("%d router:signalled %d\n" % (self.pid, returncode))
+        return returncode
 
     def _launch(self, process_obj):
         prep_data = spawn.get_preparation_data(process_obj._name)

@@ -23,7 +23,7 @@ public sealed class PythonPeer : IDisposable
         var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
             .Select(entry => $"{entry.Key}={entry.Value}").ToArray();
         _child = ChildProcess.Start(python, [python, Python.Script("connection_peer.py"), .. args], environment,
-            [(fd, 3), (stdout.WriteFd, 1), (stderr.WriteFd, 2)], stdout.WriteFd, stderr.WriteFd);
+            [(fd, 3), (stdout.WriteFd, 1), (stderr.WriteFd, 2)], [stdout.WriteFd, stderr.WriteFd]);
         _stdout = ReadAll(stdout.ReadFd);
         _stderr = ReadAll(stderr.ReadFd);
     }
