@@ -61,7 +61,7 @@ public sealed record Normaliser(string Name, string Description, Regex Pattern, 
     public static Normaliser TracebackFrames { get; } = Replace("traceback-frames",
         "a traceback's frame lines (  File \".../x.py\", line 28, in raises) and the source lines indented under them -> <frame>; " +
         "the header, the Process line and the exception line stay",
-        @"^(?:\s+File "".*"", line \d+, in \S.*|    \S.*)$", "<frame>");
+        @"^(?:\s+File "".*"", line [^,]+, in \S.*|    \S.*)$", "<frame>");
 
     /// <summary>
     /// The items of a printed dict literal (<c>{1: 2, 0: 0}</c>), in the order concurrent workers inserted them,
