@@ -51,7 +51,6 @@ public sealed class BookTranscriptTests
 
     [Theory]
     [InlineData("multiprocessing_manager_dict", "wrapped")]
-    [InlineData("multiprocessing_exitcode", "stdlib-lines")]
     [InlineData("multiprocessing_terminate", "process-repr")]
     [InlineData("multiprocessing_producer_consumer", "cpus")]
     public async Task Without_its_named_exception_the_book_differs_from_CPython(string example, string kind)

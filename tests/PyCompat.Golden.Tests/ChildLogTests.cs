@@ -30,7 +30,7 @@ public sealed class ChildLogTests
         Assert.Null(ChildLog.Parse("7 router:dotnet m.w\n7 router:signalled -15\n").ProblemForMapped());
         Assert.Null(ChildLog.Parse("7 parent:dotnet Process-1\n7 parent:signalled -15\n").ProblemForPort());
         Assert.Contains("never ran its port", ChildLog.Parse("7 parent:dotnet Process-1\n").ProblemForPort(), StringComparison.Ordinal);
-        Assert.Contains("1 ended by a signal", ChildLog.Parse("7 router:dotnet m.w\n7 router:signalled -15\n").Summary(), StringComparison.Ordinal);
+        Assert.Contains("1 process started in .NET and ended by a signal", ChildLog.Parse("7 router:dotnet m.w\n7 router:signalled -15\n").Summary(), StringComparison.Ordinal);
     }
 
     [Fact]

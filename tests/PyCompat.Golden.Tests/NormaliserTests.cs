@@ -91,7 +91,7 @@ public sealed class NormaliserTests
     [Fact]
     public void Every_normaliser_a_policy_can_name_is_found_by_its_name()
     {
-        Assert.Equal(Examples.Select(row => (string)row[0]), Normaliser.All.Select(n => n.Name));
+        Assert.Equal(Examples.Select(row => (string)row[0]).Distinct(), Normaliser.All.Select(n => n.Name));
         Assert.All(Normaliser.All, n => Assert.Same(n, Normaliser.Find(n.Name)));
         Assert.Null(Normaliser.Find("time"));
     }

@@ -49,7 +49,9 @@ public sealed class BookExampleTests
     {
         using var launches = new WorkerLaunches();
 
-        var actual = await Run.PycompatAsync([], Path.Combine(Run.BookExamples, name), environment: launches.Environment);
+        // From the scripts' own folder, as pycompat check runs them: multiprocessing_wordcount.py reads ./*.rst.
+        var actual = await ProgramRunner.RunAsync(Run.Pycompat, ["run", Path.Combine(Run.BookExamples, name)],
+            environment: launches.Environment, workingDirectory: Run.BookExamples);
 
         Assert.True(actual.ExitCode == 0, actual.ToString());
         Assert.Empty(launches.Pids);

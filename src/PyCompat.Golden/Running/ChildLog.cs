@@ -82,8 +82,9 @@ public sealed record ChildLog(IReadOnlyList<(int Pid, string Target)> Dotnet, IR
     public string Summary()
     {
         var stopped = RoutedToDotnet.Count(r => !Dotnet.Any(d => d.Pid == r.Pid));
-        return $"{Dotnet.Count} process{(Dotnet.Count == 1 ? "" : "es")} ran in .NET ({string.Join(", ", Dotnet.Select(d => d.Target).Distinct())})"
-            + (stopped > 0 ? $", {stopped} ended by a signal before the port ran" : "");
+        var ran = $"{Dotnet.Count} process{(Dotnet.Count == 1 ? "" : "es")} ran in .NET ({string.Join(", ", Dotnet.Select(d => d.Target).Distinct())})";
+        var ended = $"{stopped} process{(stopped == 1 ? "" : "es")} started in .NET and ended by a signal before the port ran";
+        return stopped == 0 ? ran : Dotnet.Count == 0 ? ended : $"{ran}; {ended}";
     }
 
     private static string Describe(IReadOnlyList<(int Pid, string Target)> entries) =>

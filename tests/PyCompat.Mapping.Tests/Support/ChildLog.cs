@@ -2,7 +2,9 @@ namespace PyCompat.Mapping.Tests.Support;
 
 /// <summary>
 /// The worker host's own record of what it ran (<c>PYCOMPAT_CHILD_LOG</c>): one <c>PID module.name</c> line per .NET
-/// child, written once the worker has found the port. Only a .NET child writes it, so each line proves one.
+/// child, written once the worker has found the port. Only a .NET child writes it, so each line proves one. The
+/// router's and a C# parent's own lines (<c>PID router:dotnet ...</c>, <c>PID parent:signalled -15</c>) have three
+/// fields and are not the worker's.
 /// </summary>
 public sealed class ChildLog : IDisposable
 {
@@ -15,7 +17,9 @@ public sealed class ChildLog : IDisposable
 
     /// <summary>The ported Python names the .NET children ran, sorted.</summary>
     public IReadOnlyList<string> Ports =>
-        File.Exists(Path) ? [.. File.ReadAllLines(Path).Where(l => l.Length > 0).Select(l => l.Split(' ', 2)[1]).Order(StringComparer.Ordinal)] : [];
+        File.Exists(Path)
+            ? [.. File.ReadAllLines(Path).Select(l => l.Split(' ')).Where(f => f.Length == 2).Select(f => f[1]).Order(StringComparer.Ordinal)]
+            : [];
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
