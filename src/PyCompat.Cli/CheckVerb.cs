@@ -78,7 +78,7 @@ internal static class CheckVerb
 
         var console = CreateConsole();
         var tools = await Tools.FindAsync(request.Python, cancellationToken);
-        var ports = PortAvailability.FromBuiltInPorts(examples);
+        var ports = PortAvailability.FromBookPorts(examples);
         var check = new GoldenCheck(examples, tools, (mode, example) => Probe(request.Root, ports, mode, example), request.Timeout, request.Jobs);
 
         if (request.List)

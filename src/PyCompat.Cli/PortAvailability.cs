@@ -14,8 +14,8 @@ namespace PyCompat.Cli;
 /// </summary>
 internal sealed class PortAvailability(ExampleSet examples, IReadOnlyList<PortTarget> ports)
 {
-    /// <summary>The ports <c>pycompat run --map</c> knows without <c>--targets</c>.</summary>
-    public static PortAvailability FromBuiltInPorts(ExampleSet examples) =>
+    /// <summary>The book's ports, which <c>pycompat run --map</c> knows without <c>--targets</c>.</summary>
+    public static PortAvailability FromBookPorts(ExampleSet examples) =>
         new(examples, [.. ExampleCatalog.PortAssemblies.SelectMany(a => PortScanner.Scan(a.Location))]);
 
     /// <summary>The ported targets the processes of <paramref name="example"/> can run.</summary>

@@ -24,20 +24,20 @@ internal sealed class ChildProcess
     }
 
     private readonly int[] _closeWhenReaped;
-    private readonly bool _logSignal;
+    private readonly Action<int, int>? _onReaped;
 
-    private ChildProcess(int pid, int[] closeWhenReaped, bool logSignal)
+    private ChildProcess(int pid, int[] closeWhenReaped, Action<int, int>? onReaped)
     {
         Pid = pid;
         _closeWhenReaped = closeWhenReaped;
-        _logSignal = logSignal;
+        _onReaped = onReaped;
         var reaper = new Thread(Reap, ReaperStackSize) { IsBackground = true, Name = $"reaper {pid}" };
         reaper.Start();
     }
 
     public static ChildProcess Start(string path, IReadOnlyList<string> argv, IReadOnlyList<string> environment,
-        IReadOnlyList<(int Source, int Target)> fds, int[] closeWhenReaped, bool logSignal = false) =>
-        new(PosixSpawn.Spawn(path, argv, environment, fds), closeWhenReaped, logSignal);
+        IReadOnlyList<(int Source, int Target)> fds, int[] closeWhenReaped, Action<int, int>? onReaped = null) =>
+        new(PosixSpawn.Spawn(path, argv, environment, fds), closeWhenReaped, onReaped);
 
     /// <summary>Waits up to <paramref name="timeout"/> (forever when null); returns the exit code, or null if still running.</summary>
     public int? Wait(TimeSpan? timeout)
@@ -64,7 +64,8 @@ internal sealed class ChildProcess
         while (rc < 0 && Marshal.GetLastPInvokeError() == Libc.EINTR);
         lock (_gate)
             _exitCode = rc == Pid ? Libc.ExitCodeFromWaitStatus(status) : 255;
-        if (_logSignal && _exitCode < 0) Hosting.ChildLog.Signalled(Pid, _exitCode.Value);
+        // Before Exited is set, so whoever joins the child sees what the callback did (pid, exit code).
+        _onReaped?.Invoke(Pid, _exitCode!.Value);
         foreach (var fd in _closeWhenReaped) Libc.close(fd);
         _exited.Set();
     }

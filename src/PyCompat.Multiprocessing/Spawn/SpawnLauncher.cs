@@ -36,7 +36,7 @@ internal static class SpawnLauncher
         try
         {
             child = ChildProcess.Start(executable, [executable, .. prefix, .. arguments], environment, [.. fds, .. passed],
-                closeWhenReaped: parentEnds, logSignal: process.Target is not PythonTarget);
+                closeWhenReaped: parentEnds, onReaped: process.Target is PythonTarget ? null : LogIfSignalled);
         }
         catch
         {
@@ -48,6 +48,12 @@ internal static class SpawnLauncher
         if (process.Target is not PythonTarget) Hosting.ChildLog.Launched(child.Pid, process.Name);
         WritePayload(data.WriteFd, payload);
         return child;
+    }
+
+    // A .NET child a signal ended may never have reached its port: PYCOMPAT_CHILD_LOG says so (Hosting/ChildLog.cs).
+    private static void LogIfSignalled(int pid, int exitCode)
+    {
+        if (exitCode < 0) Hosting.ChildLog.Signalled(pid, exitCode);
     }
 
     private static (string, string[], IReadOnlyList<string>, IReadOnlyList<string>) ForDotNet(DotNetTarget target) =>
