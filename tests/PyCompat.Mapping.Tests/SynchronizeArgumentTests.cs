@@ -22,4 +22,18 @@ public sealed class SynchronizeArgumentTests
         Assert.True(actual.StandardError == "", actual.ToString());
         Assert.Equal(await Forks.CountAsync(script), launches.Pids.Count);
     }
+
+    [Fact]
+    public async Task A_parent_that_exits_right_after_start_waits_until_its_dotnet_child_has_opened_the_semaphores_it_passed()
+    {
+        using var launches = new WorkerLaunches();
+        var script = Path.Combine(Run.Scripts, "mapped_exit.py");
+
+        var expected = await Run.Python3Async(script);
+        var actual = await Run.PycompatAsync(["--map", "--strict", "--targets", Run.TestTargets], script, environment: launches.Environment);
+
+        Assert.True(actual.ExitCode == 0 && actual.StandardError == "", actual.ToString());
+        Assert.Equal(expected.Lines, actual.Lines);
+        Assert.Single(launches.Pids);
+    }
 }
