@@ -1,4 +1,5 @@
 using PyCompat.Multiprocessing.Queues;
+using Queue = PyCompat.Multiprocessing.Queues.Queue;
 using PyCompat.Multiprocessing.Synchronize;
 using Lock = PyCompat.Multiprocessing.Synchronize.Lock;
 using Semaphore = PyCompat.Multiprocessing.Synchronize.Semaphore;
@@ -20,6 +21,8 @@ internal static class DefaultReductions
         .WithRebuilder(ConnectionReduction.RebuildConnection, (p, _) => ConnectionReduction.Rebuild(p))
         .WithReducer<Connection>(ConnectionReduction.Reduce)
         .WithRebuilder(SimpleQueue.Class, SimpleQueue.Rebuild)
+        .WithRebuilder(Queue.Class, Queue.Rebuild)
+        .WithRebuilder(JoinableQueue.Class, JoinableQueue.Rebuild)
         .WithRebuilder(StandardStreams.GetAttr, (p, _) => StandardStreams.Rebuild(p))
         .WithReducer<TextWriter>((writer, _) => StandardStreams.Reduce(writer))
         .WithReducer<TextReader>((reader, _) => StandardStreams.Reduce(reader));

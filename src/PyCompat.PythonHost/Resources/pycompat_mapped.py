@@ -160,7 +160,8 @@ def _first_unusable(value, depth=0):
 #: same named semaphores, connections and queues over the same fds.
 _REBUILT_IN_DOTNET = frozenset(
     [("multiprocessing.synchronize", name) for name in ("Lock", "RLock", "Semaphore", "BoundedSemaphore", "Condition", "Event")]
-    + [("multiprocessing.connection", "Connection"), ("multiprocessing.queues", "SimpleQueue")]
+    + [("multiprocessing.connection", "Connection")]
+    + [("multiprocessing.queues", name) for name in ("Queue", "JoinableQueue", "SimpleQueue")]
 )
 
 
