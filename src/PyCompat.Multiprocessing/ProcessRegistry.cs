@@ -14,6 +14,12 @@ internal static class ProcessRegistry
     private static bool _exitHandlerInstalled;
     private static bool _exiting;
 
+    /// <summary>True once the exit-time handler has begun (CPython's <c>util.is_exiting()</c>).</summary>
+    public static bool IsExiting
+    {
+        get { lock (Gate) return _exiting; }
+    }
+
     public static Process Current { get; private set; } = NewMainProcess();
 
     public static Process? Parent { get; private set; }
@@ -91,6 +97,8 @@ internal static class ProcessRegistry
             Logging.Info("process shutting down");
             Logging.Debug("running all \"atexit\" finalizers with priority >= 0");
         }
+        // Queues' feeders send what they hold and end (priority 10), before the children are waited for...
+        Queues.FeederThreads.CloseAll();
         foreach (var child in ActiveChildren().Where(c => c.Daemon))
         {
             Logging.Info($"calling terminate() for daemon {child.Name}");
@@ -102,5 +110,7 @@ internal static class ProcessRegistry
             child.Join();
         }
         if (first) Logging.Debug("running the remaining \"atexit\" finalizers");
+        // ... and the process waits for them (priority -5), so what it put reaches the pipe before it exits.
+        Queues.FeederThreads.JoinAll();
     }
 }

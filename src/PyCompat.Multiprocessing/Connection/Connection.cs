@@ -90,7 +90,7 @@ public sealed partial class Connection : IDisposable
     {
         CheckClosed();
         CheckWritable();
-        Framing.Send(_fd, PyPickle.Dumps(value, PickleProtocol));
+        Framing.Send(_fd, Reduction.ForkingPickler.Dumps(value));
     }
 
     /// <summary>Receives one pickled value (CPython's <c>recv</c>), decoded with <see cref="PickleOptions"/>.</summary>

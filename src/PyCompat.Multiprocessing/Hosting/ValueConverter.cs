@@ -24,6 +24,8 @@ internal static class ValueConverter
             result = live;
             return type.IsInstanceOfType(live);
         }
+        // An instance of a Python class that a C# class ports ([PyClass]).
+        if (value is PyObject instance && PyClassInstances.TryRebuild(instance, type, out result)) return true;
         if (type.IsInstanceOfType(value) && !(value is bool && type != typeof(bool) && type != typeof(object)))
         {
             result = value;

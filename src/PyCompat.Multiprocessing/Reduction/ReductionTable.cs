@@ -66,8 +66,8 @@ public sealed class ReductionTable : IPyReducer
                 reduced = reduce(value, popen ?? SpawningPopen.AssertSpawning(value));
                 return true;
             }
-        reduced = null;
-        return false;
+        // A value of a [PyClass] class crosses as an instance of the Python class it ports, child or not.
+        return PyClassInstances.TryReduce(value, out reduced);
     }
 
     /// <summary>The live object for a pickled <paramref name="value"/>, when it is an instance this table rebuilds.</summary>

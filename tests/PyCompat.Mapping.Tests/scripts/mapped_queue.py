@@ -1,4 +1,4 @@
-"""A ported target given a Queue stays in CPython (only a CPython child can use it); with plain values it runs in .NET."""
+"""A ported target given a Queue runs in .NET and puts on the parent's queue; with plain values too."""
 import multiprocessing
 
 

@@ -1,0 +1,131 @@
+using PyCompat.Multiprocessing.Hosting;
+using PyCompat.Multiprocessing.Reduction;
+using PyCompat.Multiprocessing.Synchronize;
+using Lock = PyCompat.Multiprocessing.Synchronize.Lock;
+
+namespace PyCompat.Multiprocessing.Queues;
+
+/// <summary>
+/// CPython's <c>Queue._feed</c> thread: it takes the items <see cref="Queue.Put(object?, bool, TimeSpan?)"/> buffered, pickles each and writes
+/// it to the pipe under the write lock, so <c>Put</c> never waits for the pipe. A sentinel (<see cref="Close"/>) makes
+/// it close this process's ends of the pipe and end once the items before it are sent. A pickling error drops the item,
+/// gives its place in the queue back and prints a traceback, as CPython's feeder does.
+/// </summary>
+internal sealed class FeederThread
+{
+    private static readonly object Sentinel = new();
+    private readonly System.Collections.Generic.Queue<object?> _buffer = new();
+    private readonly object _notEmpty = new();
+    private readonly Connection _reader;
+    private readonly Connection _writer;
+    private readonly Lock? _wlock;
+    private readonly BoundedSemaphore _sem;
+    private readonly bool _ignoreEpipe;
+    private readonly Thread _thread;
+
+    public FeederThread(Connection reader, Connection writer, Lock? wlock, BoundedSemaphore sem, bool ignoreEpipe)
+    {
+        (_reader, _writer, _wlock, _sem, _ignoreEpipe) = (reader, writer, wlock, sem, ignoreEpipe);
+        _thread = new Thread(Feed) { IsBackground = true, Name = "QueueFeederThread" };
+        Logging.Debug("Queue._start_thread()");
+        FeederThreads.Started(this);
+        Logging.Debug("doing self._thread.start()");
+        _thread.Start();
+        Logging.Debug("... done self._thread.start()");
+    }
+
+    /// <summary>Whether the process's exit waits for this thread (false after <c>CancelJoinThread</c>).</summary>
+    public bool JoinAtExit { get; set; } = true;
+
+    /// <summary>Buffers <paramref name="item"/> for the thread; <paramref name="whileHeld"/> runs under the buffer's lock
+    /// (a JoinableQueue counts the task there).</summary>
+    public void Add(object? item, Action? whileHeld = null)
+    {
+        lock (_notEmpty)
+        {
+            whileHeld?.Invoke();
+            _buffer.Enqueue(item);
+            Monitor.Pulse(_notEmpty);
+        }
+    }
+
+    /// <summary>CPython's <c>_finalize_close</c>: the thread sends what is buffered, then closes the pipe and ends.</summary>
+    public void Close()
+    {
+        Logging.Debug("telling queue thread to quit");
+        Add(Sentinel);
+    }
+
+    /// <summary>CPython's <c>_finalize_join</c>: waits for the thread to end.</summary>
+    public void Join()
+    {
+        Logging.Debug("joining queue thread");
+        _thread.Join();
+        Logging.Debug("... queue thread joined");
+    }
+
+    private void Feed()
+    {
+        try
+        {
+            FeedUntilSentinel();
+        }
+        finally
+        {
+            FeederThreads.Ended(this);
+        }
+    }
+
+    private void FeedUntilSentinel()
+    {
+        Logging.Debug("starting thread to feed data to pipe");
+        while (true)
+        {
+            lock (_notEmpty)
+                while (_buffer.Count == 0) Monitor.Wait(_notEmpty);
+            while (TryTake(out var item))
+            {
+                if (ReferenceEquals(item, Sentinel))
+                {
+                    Logging.Debug("feeder thread got sentinel -- exiting");
+                    _reader.Close();
+                    _writer.Close();
+                    return;
+                }
+                try
+                {
+                    Send(ForkingPickler.Dumps(item));
+                }
+                catch (Exception error)
+                {
+                    if (_ignoreEpipe && error is OSError { Errno: 32 }) return;
+                    // Resources may go away under a daemon thread while the process cleans up: ignore errors then.
+                    if (ProcessRegistry.IsExiting)
+                    {
+                        Logging.Info($"error in queue thread: {error.Message}");
+                        return;
+                    }
+                    // The item never reached the pipe: give its place back, as if it had been taken.
+                    _sem.Release();
+                    Console.Error.Write(PythonTraceback.Format(error));
+                }
+            }
+        }
+    }
+
+    private bool TryTake(out object? item)
+    {
+        lock (_notEmpty) return _buffer.TryDequeue(out item);
+    }
+
+    private void Send(byte[] message)
+    {
+        if (_wlock is null)
+        {
+            _writer.SendBytes(message);
+            return;
+        }
+        using (_wlock.Enter())
+            _writer.SendBytes(message);
+    }
+}
