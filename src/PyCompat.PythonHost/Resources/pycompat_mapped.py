@@ -157,7 +157,7 @@ def _first_unusable(value, depth=0):
 
 
 #: multiprocessing.synchronize classes a .NET child rebuilds over the same named semaphores (ReductionTable.Default).
-_REBUILT_IN_DOTNET = frozenset(("Lock", "RLock", "Semaphore", "BoundedSemaphore", "Condition", "Event"))
+_REBUILT_IN_DOTNET = frozenset(("Lock", "RLock", "Semaphore", "BoundedSemaphore", "Condition", "Event", "Barrier"))
 
 
 def _standard_stream(value):

@@ -65,6 +65,28 @@ def timeout():
         print(os.path.basename(path), open(path).read())
 
 
+def barrier(abort):
+    """Two .NET and two CPython children and this parent at one barrier: the indexes, or the four broken by an abort
+    once they all wait."""
+    kinds = ("dotnet", "python", "dotnet", "python")
+    b = dotnet.Barrier(len(kinds) + 1)
+    paths = [os.path.join(temp, "%s%d" % (kind, i)) for i, kind in enumerate(kinds)]
+    children = [start(kind, sync_ports.barrier_wait, b, path) for kind, path in zip(kinds, paths)]
+    if abort:
+        import time
+        deadline = time.monotonic() + 60
+        while b.n_waiting < len(kinds) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        b.abort()
+    else:
+        print("parent", b.wait(60))
+    for p in children:
+        p.join(120)
+    print("exit codes:", [p.exitcode for p in children])
+    for path in paths:
+        print(os.path.basename(path), open(path).read())
+
+
 if __name__ == "__main__":
     if scenario == "increment":
         increment()
@@ -72,6 +94,8 @@ if __name__ == "__main__":
         waiters(sync_ports.wait_event, dotnet.Event(), lambda e: e.set())
     elif scenario == "condition":
         waiters(sync_ports.wait_condition, dotnet.Condition(), notify_all)
+    elif scenario in ("barrier", "barrier-abort"):
+        barrier(scenario == "barrier-abort")
     elif scenario == "timeout":
         timeout()
     else:
