@@ -125,4 +125,25 @@ public sealed class BarrierTests : IDisposable
         var child = new Process(target: BarrierTargets.BarrierWait, args: [barrier, _temp.File("x"), null]);
         Assert.Throws<PyCompat.Pickling.PicklingError>(child.Start);
     }
+
+    [Fact]
+    public void A_thousand_barriers_made_and_used_leave_no_semaphore_no_shared_memory_and_no_open_fd()
+    {
+        var fdsBefore = Directory.GetFiles("/proc/self/fd").Length;
+        var names = new List<string>();
+        for (var i = 0; i < 1000; i++)
+        {
+            using var barrier = new Barrier(1);
+            Assert.Equal(0, barrier.Wait(0));
+            barrier.Abort();
+            Assert.Throws<BrokenBarrierError>(() => barrier.Wait(0));
+            barrier.Reset();
+            names.AddRange(barrier.SemaphoreNames);
+        }
+        Assert.Equal(names.Count, names.Distinct().Count());
+        Assert.DoesNotContain(names, name => File.Exists("/dev/shm/sem." + name[1..]));
+        Assert.Empty(Directory.GetFiles("/dev/shm", $"pym-{Environment.ProcessId}-*"));
+        // Other tests run beside this one and open a few fds of their own; 1,000 arenas left open would be 1,000 more.
+        Assert.InRange(Directory.GetFiles("/proc/self/fd").Length, 0, fdsBefore + 100);
+    }
 }

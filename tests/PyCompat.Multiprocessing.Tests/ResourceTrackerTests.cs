@@ -67,5 +67,23 @@ public sealed partial class ResourceTrackerTests : IDisposable
         Assert.All(names, name => Assert.False(InDevShm(name)));
     }
 
+    [Fact]
+    public async Task A_dotnet_child_of_a_cpython_parent_registers_with_the_parents_tracker_as_a_cpython_child_does()
+    {
+        var worker = WorkerLocator.Locate() is { Prefix.Length: 0 } w ? w.Executable
+            : throw new InvalidOperationException("the tests need the pycompat-worker apphost beside them");
+        var result = await Python.RunAsync([Python.Script("sync_parent.py"), worker, "vanish", _temp.Path],
+            new Dictionary<string, string?> { ["PYCOMPAT_TARGETS"] = typeof(TrackerTargets).Assembly.Location });
+        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == 3, result.ToString());
+        Assert.Equal("exit codes: [-9, -9]", lines[0]);
+        // Both names outlived their children; the parent's tracker removed them once the parent ended, and said so.
+        Assert.EndsWith("in /dev/shm: True", lines[1]);
+        Assert.EndsWith("in /dev/shm: True", lines[2]);
+        Assert.All(lines[1..], line => Assert.False(InDevShm(line.Split(' ')[1]), result.ToString()));
+        Assert.Equal(["resource_tracker: There appear to be 2 leaked semaphore objects to clean up at shutdown"],
+            LeakWarning().Matches(result.StandardError).Select(m => m.Value));
+    }
+
     private static string Quote(string text) => "'" + text.Replace("\\", "\\\\").Replace("'", "\\'") + "'";
 }

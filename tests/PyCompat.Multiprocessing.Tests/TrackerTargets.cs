@@ -40,4 +40,14 @@ public static class TrackerTargets
         child.Join();
         File.WriteAllLines(Path.Combine(folder, "names"), [@lock.Name, .. barrier.SemaphoreNames]);
     }
+
+    /// <summary>The port of sync_ports.create_and_vanish: a semaphore, then SIGKILL before it is unlinked.</summary>
+    [PyTarget("sync_ports", "create_and_vanish")]
+    public static void CreateAndVanish(string path)
+    {
+        var @lock = new Lock();
+        File.WriteAllText(path, @lock.Name);
+        Posix.Libc.kill(Environment.ProcessId, Posix.Libc.SIGKILL);
+        Thread.Sleep(Timeout.Infinite);
+    }
 }

@@ -87,6 +87,22 @@ def barrier(abort):
         print(os.path.basename(path), open(path).read())
 
 
+def vanish():
+    """A .NET and a CPython child each create a semaphore and die by SIGKILL: this parent's resource tracker, whose fd
+    both were given, is left to unlink them when this parent ends."""
+    paths = [os.path.join(temp, kind) for kind in ("dotnet", "python")]
+    children = [dotnet.Process(target=sync_ports.create_and_vanish, args=(paths[0],)),
+                multiprocessing.get_context("spawn").Process(target=sync_ports.create_and_vanish, args=(paths[1],))]
+    for p in children:
+        p.start()
+    for p in children:
+        p.join(120)
+    print("exit codes:", [p.exitcode for p in children])
+    for path in paths:
+        name = open(path).read()
+        print(os.path.basename(path), name, "in /dev/shm:", os.path.exists("/dev/shm/sem." + name[1:]))
+
+
 if __name__ == "__main__":
     if scenario == "increment":
         increment()
@@ -96,6 +112,8 @@ if __name__ == "__main__":
         waiters(sync_ports.wait_condition, dotnet.Condition(), notify_all)
     elif scenario in ("barrier", "barrier-abort"):
         barrier(scenario == "barrier-abort")
+    elif scenario == "vanish":
+        vanish()
     elif scenario == "timeout":
         timeout()
     else:

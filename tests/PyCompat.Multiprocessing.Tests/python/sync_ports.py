@@ -75,3 +75,14 @@ def leak_and_die(count):
     ctx = multiprocessing.get_context("spawn")
     locks = [ctx.Lock() for _ in range(count)]
     os.kill(os.getpid(), signal.SIGKILL)
+
+
+def create_and_vanish(path):
+    """Creates a semaphore and dies by SIGKILL before it can unlink it: only the resource tracker it registered the
+    semaphore with (its parent's) removes it."""
+    import multiprocessing
+    import signal
+    lock = multiprocessing.get_context("spawn").Lock()
+    with open(path, "w") as f:
+        f.write(lock._semlock.name)
+    os.kill(os.getpid(), signal.SIGKILL)
