@@ -7,7 +7,7 @@ the --targets assemblies and --strict.
 How a process is routed: the `_Popen` of every concrete Process class (fork, spawn, forkserver) is wrapped. When
 `p.start()` reaches it, a Process subclass whose class has a C# port (its whole instance, __dict__ and all, goes to
 the port), or a target with a port (and no multiprocessing object among its arguments but those a .NET child
-rebuilds: locks, semaphores, conditions, events, and the standard streams) is launched by
+rebuilds: locks, semaphores, conditions, events, barriers, and the standard streams) is launched by
 `_WorkerPopen`: CPython's own spawn Popen with its own
 pickles (preparation data, then the process object), whose only difference is the program it starts, the worker
 host. Any other process goes to the start method the script would have used anyway (fork by default, as python3).
