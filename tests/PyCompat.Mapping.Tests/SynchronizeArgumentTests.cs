@@ -2,7 +2,7 @@ using PyCompat.Mapping.Tests.Support;
 
 namespace PyCompat.Mapping.Tests;
 
-/// <summary>A ported target given a Lock, Event, Condition or a standard stream runs in .NET: the child opens the
+/// <summary>A ported target given a Lock, Event, Condition, Barrier or a standard stream runs in .NET: the child opens the
 /// parent's named semaphores and writes to its own stdout.</summary>
 public sealed class SynchronizeArgumentTests
 {
@@ -35,5 +35,19 @@ public sealed class SynchronizeArgumentTests
         Assert.True(actual.ExitCode == 0 && actual.StandardError == "", actual.ToString());
         Assert.Equal(expected.Lines, actual.Lines);
         Assert.Single(launches.Pids);
+    }
+
+    [Fact]
+    public async Task A_barrier_passed_to_ported_targets_runs_them_in_dotnet_where_they_pass_it_and_are_broken_as_in_python3()
+    {
+        using var launches = new WorkerLaunches();
+        var script = Path.Combine(Run.Scripts, "mapped_barrier.py");
+
+        var expected = await Run.Python3Async(script);
+        var actual = await Run.PycompatAsync(["--map", "--strict", "--targets", Run.TestTargets], script, environment: launches.Environment);
+
+        Run.AssertSameLines(expected, actual);
+        Assert.True(actual.StandardError == "", actual.ToString());
+        Assert.Equal(6, launches.Pids.Count);
     }
 }

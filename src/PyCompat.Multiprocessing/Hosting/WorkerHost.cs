@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Win32.SafeHandles;
 using PyCompat.Multiprocessing.Posix;
+using PyCompat.Multiprocessing.ResourceTracking;
 using PyCompat.Multiprocessing.Spawn;
 
 namespace PyCompat.Multiprocessing.Hosting;
@@ -17,6 +18,8 @@ public static class WorkerHost
     /// <param name="builtInPorts">Assemblies whose <c>[PyTarget]</c> methods are always available.</param>
     public static int Run(string[] args, params Assembly[] builtInPorts)
     {
+        if (args is [ResourceTracker.TrackerFlag, var trackerFd] && int.TryParse(trackerFd, out var readFd))
+            return TrackerMain.Run(readFd);
         if (SpawnCommandLine.TryParsePipeHandle(args) is not { } pipe)
         {
             // CPython also starts its resource tracker with the executable given to set_executable().
@@ -28,6 +31,7 @@ public static class WorkerHost
         }
         // A terminated Python child dies of the signal at once (exit code -15); so does this one.
         Libc.signal(Libc.SIGTERM, 0);
+        if (SpawnCommandLine.TryParseTrackerFd(args) is { } tracker) ResourceTracker.UseInherited(tracker);
         StandardStreams.UsePythonBuffering();
 
         SpawnRequest request;

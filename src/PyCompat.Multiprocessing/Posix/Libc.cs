@@ -35,7 +35,7 @@ internal static unsafe partial class Libc
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int open(string path, int flags, int mode);
 
-    public const int O_WRONLY = 0x1, O_CREAT = 0x40, O_APPEND = 0x400;
+    public const int O_RDWR = 0x2, O_WRONLY = 0x1, O_CREAT = 0x40, O_APPEND = 0x400;
 
     [LibraryImport("libc")]
     public static partial void _exit(int status);

@@ -17,7 +17,9 @@ internal readonly record struct Pipe(int ReadFd, int WriteFd)
         return new Pipe(High(fds[0]), High(fds[1]));
     }
 
-    private static int High(int fd)
+    /// <summary>Moves <paramref name="fd"/> to a close-on-exec number at or above 10 (closing the old one), so that the
+    /// fixed numbers a child receives its pipes at never clobber it.</summary>
+    public static int High(int fd)
     {
         if (fd >= LowestFd) return fd;
         var moved = Libc.fcntl(fd, Libc.F_DUPFD_CLOEXEC, LowestFd);

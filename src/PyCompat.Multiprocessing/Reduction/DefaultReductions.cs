@@ -1,14 +1,17 @@
 using PyCompat.Multiprocessing.Queues;
 using Queue = PyCompat.Multiprocessing.Queues.Queue;
+using PyCompat.Multiprocessing.Heap;
 using PyCompat.Multiprocessing.Synchronize;
+using Barrier = PyCompat.Multiprocessing.Synchronize.Barrier;
 using Lock = PyCompat.Multiprocessing.Synchronize.Lock;
 using Semaphore = PyCompat.Multiprocessing.Synchronize.Semaphore;
 using PyCompat.Pickling;
 
 namespace PyCompat.Multiprocessing.Reduction;
 
-/// <summary>What <see cref="ReductionTable.Default"/> holds: the synchronization primitives (rebuilt from CPython's
-/// classes), connections, queues, and the standard streams. Add a new kind of shared object here.</summary>
+/// <summary>What <see cref="ReductionTable.Default"/> holds: the synchronization primitives and the shared memory
+/// under them (rebuilt from CPython's classes), connections, queues, and the standard streams. Add a new kind of shared
+/// object here.</summary>
 internal static class DefaultReductions
 {
     public static ReductionTable Add(ReductionTable table) => table
@@ -23,6 +26,9 @@ internal static class DefaultReductions
         .WithRebuilder(SimpleQueue.Class, SimpleQueue.Rebuild)
         .WithRebuilder(Queue.Class, Queue.Rebuild)
         .WithRebuilder(JoinableQueue.Class, JoinableQueue.Rebuild)
+        .WithRebuilder(Barrier.Class, Barrier.Rebuild)
+        .WithRebuilder(Arena.RebuildArena, (p, _) => Arena.Rebuild(p))
+        .WithRebuilder(BufferWrapper.Class, BufferWrapper.Rebuild)
         .WithRebuilder(StandardStreams.GetAttr, (p, _) => StandardStreams.Rebuild(p))
         .WithReducer<TextWriter>((writer, _) => StandardStreams.Reduce(writer))
         .WithReducer<TextReader>((reader, _) => StandardStreams.Reduce(reader));

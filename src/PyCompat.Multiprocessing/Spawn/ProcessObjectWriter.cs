@@ -54,6 +54,8 @@ internal static class ProcessObjectWriter
         var config = new Dictionary<string, object?>
         {
             ["authkey"] = new PyObject(AuthenticationStringClass, new PyTuple(process.AuthKey), ViaReduce: true),
+            // CPython's main process has it; a CPython child names the semaphores it creates with it.
+            ["semprefix"] = "/mp",
         };
         if (process.Daemon) config["daemon"] = true;
         var state = new Dictionary<string, object?>

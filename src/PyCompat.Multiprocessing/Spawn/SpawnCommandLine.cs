@@ -16,13 +16,17 @@ public static class SpawnCommandLine
     /// CPython's spawn arguments for a daemon child, with a thread first that ends the child when <paramref name="lifeline"/>
     /// reaches end-of-file: the parent holds the other end until it has reaped the child, so that only happens if it died.
     /// </summary>
-    public static IReadOnlyList<string> DaemonPythonArguments(int pipeHandle, int lifeline) =>
+    public static IReadOnlyList<string> DaemonPythonArguments(int pipeHandle, int lifeline, int? trackerFd = null) =>
         ["-c", $"import os, threading; threading.Thread(target=lambda: (os.read({lifeline}, 1), os._exit(1)), daemon=True).start(); " +
-            $"from multiprocessing.spawn import spawn_main; spawn_main(pipe_handle={pipeHandle})", ForkFlag];
+            $"from multiprocessing.spawn import spawn_main; spawn_main({Keywords(pipeHandle, trackerFd)})", ForkFlag];
 
-    /// <summary>The arguments after the executable, as CPython's spawn writes them for a child reading fd <paramref name="pipeHandle"/>.</summary>
-    public static IReadOnlyList<string> Arguments(int pipeHandle) =>
-        ["-c", $"from multiprocessing.spawn import spawn_main; spawn_main(pipe_handle={pipeHandle})", ForkFlag];
+    /// <summary>The arguments after the executable, as CPython's spawn writes them for a child reading fd
+    /// <paramref name="pipeHandle"/> and registering what it creates with the resource tracker at <paramref name="trackerFd"/>.</summary>
+    public static IReadOnlyList<string> Arguments(int pipeHandle, int? trackerFd = null) =>
+        ["-c", $"from multiprocessing.spawn import spawn_main; spawn_main({Keywords(pipeHandle, trackerFd)})", ForkFlag];
+
+    private static string Keywords(int pipeHandle, int? trackerFd) =>
+        trackerFd is { } tracker ? $"tracker_fd={tracker}, pipe_handle={pipeHandle}" : $"pipe_handle={pipeHandle}";
 
     /// <summary>
     /// Reads the spawn arguments CPython (or PyCompat) passed: <c>[interpreter flags...] -c 'from multiprocessing.spawn
@@ -36,6 +40,10 @@ public static class SpawnCommandLine
         if (!code.Contains("spawn_main(", StringComparison.Ordinal)) return null;
         return IntArgument(code, "pipe_handle");
     }
+
+    /// <summary>The resource tracker's fd a spawn command line passes (<c>tracker_fd=N</c>), or null.</summary>
+    public static int? TryParseTrackerFd(IReadOnlyList<string> args) =>
+        TryParsePipeHandle(args) is null ? null : IntArgument(args[^2], "tracker_fd");
 
     /// <summary>The code after <c>-c</c> when it is not a spawn command (CPython also runs its resource tracker this way).</summary>
     public static string? OtherCommand(IReadOnlyList<string> args)

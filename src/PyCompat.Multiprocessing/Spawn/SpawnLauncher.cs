@@ -25,12 +25,15 @@ internal static class SpawnLauncher
 
         var data = Pipe.Create();
         Pipe? lifeline = process.Target is PythonTarget && process.Daemon ? Pipe.Create() : null;
+        // As CPython's spawn: the child registers what it creates with this process's resource tracker (if one runs).
+        var tracker = ResourceTracking.ResourceTracker.Fd;
         var arguments = lifeline is null
-            ? SpawnCommandLine.Arguments(SpawnCommandLine.PipeFd)
-            : SpawnCommandLine.DaemonPythonArguments(SpawnCommandLine.PipeFd, SpawnCommandLine.LifelineFd);
+            ? SpawnCommandLine.Arguments(SpawnCommandLine.PipeFd, tracker)
+            : SpawnCommandLine.DaemonPythonArguments(SpawnCommandLine.PipeFd, SpawnCommandLine.LifelineFd, tracker);
         List<(int, int)> fds = [(data.ReadFd, SpawnCommandLine.PipeFd)];
         if (lifeline is { } l) fds.Add((l.ReadFd, SpawnCommandLine.LifelineFd));
-        List<(int, int)> passed = [.. popen.Fds.Select(fd => (fd, fd))]; // CPython's DupFd: the same number in the child
+        // CPython's DupFd: the same number in the child.
+        List<(int, int)> passed = [.. popen.Fds.Concat(tracker is { } t ? [t] : []).Distinct().Select(fd => (fd, fd))];
         int[] parentEnds = lifeline is { } w ? [data.WriteFd, w.WriteFd] : [data.WriteFd];
         ChildProcess child;
         try

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Threading;
 using PyCompat.Multiprocessing.Posix;
+using PyCompat.Multiprocessing.ResourceTracking;
 
 namespace PyCompat.Multiprocessing.Synchronize;
 
@@ -25,6 +26,9 @@ internal sealed unsafe class SemLock : IDisposable
     private readonly bool _owner;
     private int _count;
     private int _lastThread;
+
+    /// <summary>The resource tracker's name for a semaphore.</summary>
+    private const string ResourceType = "semaphore";
 
     private SemLock(nint handle, SemLockKind kind, int maxValue, string name, bool owner)
     {
@@ -58,7 +62,12 @@ internal sealed unsafe class SemLock : IDisposable
                 for (var i = 0; i < span.Length; i++) span[i] = NameCharacters[Random.Shared.Next(NameCharacters.Length)];
             });
             var handle = Semaphores.Open(name, Semaphores.O_CREAT | Semaphores.O_EXCL, 0x180 /* 0600 */, (uint)value);
-            if (handle != Semaphores.Failed) return new SemLock(handle, kind, maxValue, name, owner: true);
+            if (handle != Semaphores.Failed)
+            {
+                // As CPython's SemLock.__init__: a tracker unlinks the name if this process dies without doing so.
+                ResourceTracker.Register(name, ResourceType);
+                return new SemLock(handle, kind, maxValue, name, owner: true);
+            }
             var errno = Marshal.GetLastPInvokeError();
             if (errno != Semaphores.EEXIST) throw OsError(errno, $"cannot create semaphore {name}");
         }
@@ -196,6 +205,7 @@ internal sealed unsafe class SemLock : IDisposable
         if (_owner)
         {
             Semaphores.Unlink(Name);
+            ResourceTracker.Unregister(Name, ResourceType);
             AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         }
         GC.SuppressFinalize(this);
@@ -206,6 +216,8 @@ internal sealed unsafe class SemLock : IDisposable
         var handle = Interlocked.Exchange(ref _handle, 0);
         if (handle == 0) return;
         Semaphores.Close(handle);
-        if (_owner) Semaphores.Unlink(Name);
+        if (!_owner) return;
+        Semaphores.Unlink(Name);
+        ResourceTracker.Unregister(Name, ResourceType);
     }
 }

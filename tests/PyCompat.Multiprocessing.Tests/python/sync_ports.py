@@ -47,3 +47,42 @@ def report_pid(path):
 def write_to_fd(fd, text):
     os.write(fd, text.encode())
     os.close(fd)
+
+
+def barrier_wait(barrier, path, timeout=None):
+    import threading
+    try:
+        result = str(barrier.wait(timeout))
+    except threading.BrokenBarrierError:
+        result = "BrokenBarrierError"
+    with open(path, "w") as f:
+        f.write("%s %s" % (result, barrier.broken))
+
+
+def lock_then_wait(barrier, path):
+    """Creates a semaphore of its own (registered with the tracker its parent passed), then waits at the barrier."""
+    import multiprocessing
+    lock = multiprocessing.get_context("spawn").Lock()
+    with open(path, "w") as f:
+        f.write(lock._semlock.name)
+    barrier.wait()
+
+
+def leak_and_die(count):
+    """Creates semaphores, then dies by SIGKILL: its resource tracker reports and unlinks them."""
+    import multiprocessing
+    import signal
+    ctx = multiprocessing.get_context("spawn")
+    locks = [ctx.Lock() for _ in range(count)]
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def create_and_vanish(path):
+    """Creates a semaphore and dies by SIGKILL before it can unlink it: only the resource tracker it registered the
+    semaphore with (its parent's) removes it."""
+    import multiprocessing
+    import signal
+    lock = multiprocessing.get_context("spawn").Lock()
+    with open(path, "w") as f:
+        f.write(lock._semlock.name)
+    os.kill(os.getpid(), signal.SIGKILL)
