@@ -1,3 +1,4 @@
+using PyCompat.Multiprocessing.Managers;
 using PyCompat.Multiprocessing.Synchronize;
 using Lock = PyCompat.Multiprocessing.Synchronize.Lock;
 using Semaphore = PyCompat.Multiprocessing.Synchronize.Semaphore;
@@ -6,7 +7,7 @@ using PyCompat.Pickling;
 namespace PyCompat.Multiprocessing.Reduction;
 
 /// <summary>What <see cref="ReductionTable.Default"/> holds: the synchronization primitives (rebuilt from CPython's
-/// classes) and the standard streams. Add a new kind of shared object here.</summary>
+/// classes), the standard streams and manager proxies. Add a new kind of shared object here.</summary>
 internal static class DefaultReductions
 {
     public static ReductionTable Add(ReductionTable table) => table
@@ -18,5 +19,9 @@ internal static class DefaultReductions
         .WithRebuilder(Event.Class, Event.Rebuild)
         .WithRebuilder(StandardStreams.GetAttr, (p, _) => StandardStreams.Rebuild(p))
         .WithReducer<TextWriter>((writer, _) => StandardStreams.Reduce(writer))
-        .WithReducer<TextReader>((reader, _) => StandardStreams.Reduce(reader));
+        .WithReducer<TextReader>((reader, _) => StandardStreams.Reduce(reader))
+        // A manager proxy: CPython's RebuildProxy(...), with the authkey, as a spawning parent pickles it; rebuilt in
+        // the child without a reference of its own (the parent's keeps the object), as under CPython's _inheriting.
+        .WithReducer<BaseProxy>((proxy, _) => proxy.Reduce(withAuthKey: true))
+        .WithRebuilder(ManagerPickles.RebuildProxy, (p, _) => RebuildProxy.Rebuild(p, inheriting: true));
 }
