@@ -45,8 +45,9 @@ public static class MultiprocessingSemaphore
         }
     }
 
-    /// <summary><c>def worker(s, pool)</c>: <c>with s:</c> is <c>using (s.Enter())</c>.</summary>
-    [PyTarget("multiprocessing_semaphore", "worker")]
+    /// <summary><c>def worker(s, pool)</c>: <c>with s:</c> is <c>using (s.Enter())</c>. No <c>[PyTarget]</c>: CPython
+    /// cannot pickle the script's pool for a spawned child (it holds the manager, whose finalizer is a weakref), so
+    /// mapped mode leaves the script to CPython.</summary>
     public static void Worker(Semaphore s, ListProxy active, Lock @lock)
     {
         var pool = new ActivePool(active, @lock);

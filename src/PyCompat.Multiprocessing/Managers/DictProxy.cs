@@ -54,11 +54,19 @@ public sealed class DictProxy : BaseProxy
     public PyDict Copy() => (PyDict)Call("copy")!;
 
     /// <summary><c>list(d.keys())</c>.</summary>
-    public List<object?> Keys() => (List<object?>)Call("keys")!;
+    public List<object?> Keys() => AsList(Call("keys"));
 
     /// <summary><c>list(d.values())</c>.</summary>
-    public List<object?> Values() => (List<object?>)Call("values")!;
+    public List<object?> Values() => AsList(Call("values"));
 
     /// <summary><c>list(d.items())</c>, each a (key, value) tuple.</summary>
-    public List<object?> Items() => (List<object?>)Call("items")!;
+    public List<object?> Items() => AsList(Call("items"));
+
+    // A .NET server sends a list; CPython's sends the view as `list(items)` (managers.py's rebuild_as_list).
+    private static List<object?> AsList(object? value) => value switch
+    {
+        List<object?> list => list,
+        PyObject { Type: { Module: "builtins", Name: "list" }, Args: [List<object?> items] } => items,
+        _ => throw new InvalidDataException($"the server sent {PyRepr.Repr(value)} for a dict view, not a list"),
+    };
 }

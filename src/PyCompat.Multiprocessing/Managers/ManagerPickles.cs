@@ -28,7 +28,9 @@ public static class ManagerPickles
             Token.Class, RebuildProxy,
             new("multiprocessing.managers", "Namespace"), new("multiprocessing.managers", "Value"),
             new("multiprocessing.managers", "RemoteError"), new("multiprocessing.process", "AuthenticationString"),
-            new("queue", "Empty"), new("queue", "Full"), new("array", "array"),
+            new("queue", "Empty"), new("queue", "Full"), new("_queue", "Empty"), new("array", "array"),
+            // CPython's server sends dict views as list(view), by REDUCE (managers.py rebuild_as_list).
+            new("builtins", "list"),
         ]));
 
     /// <summary>How a client decodes a server's replies: the safe defaults plus <see cref="Globals"/>.</summary>

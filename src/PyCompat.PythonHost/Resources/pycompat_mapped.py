@@ -153,7 +153,15 @@ def _first_unusable(value, depth=0):
     module = kind.__module__ or ""
     if module == "multiprocessing.synchronize" and kind.__qualname__ in _REBUILT_IN_DOTNET:
         return None
+    if _is_manager_proxy(value):
+        return None
     return value if module == "multiprocessing" or module.startswith("multiprocessing.") else None
+
+
+def _is_manager_proxy(value):
+    """A manager proxy: a .NET child rebuilds it from RebuildProxy(...) and connects to the manager's server."""
+    managers = sys.modules.get("multiprocessing.managers")
+    return managers is not None and isinstance(value, managers.BaseProxy)
 
 
 #: multiprocessing.synchronize classes a .NET child rebuilds over the same named semaphores (ReductionTable.Default).
