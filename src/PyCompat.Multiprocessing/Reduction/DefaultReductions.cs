@@ -1,6 +1,7 @@
 using PyCompat.Multiprocessing.Queues;
 using Queue = PyCompat.Multiprocessing.Queues.Queue;
 using PyCompat.Multiprocessing.Heap;
+using PyCompat.Multiprocessing.Managers;
 using PyCompat.Multiprocessing.Synchronize;
 using Barrier = PyCompat.Multiprocessing.Synchronize.Barrier;
 using Lock = PyCompat.Multiprocessing.Synchronize.Lock;
@@ -10,8 +11,8 @@ using PyCompat.Pickling;
 namespace PyCompat.Multiprocessing.Reduction;
 
 /// <summary>What <see cref="ReductionTable.Default"/> holds: the synchronization primitives and the shared memory
-/// under them (rebuilt from CPython's classes), connections, queues, and the standard streams. Add a new kind of shared
-/// object here.</summary>
+/// under them (rebuilt from CPython's classes), connections, queues, manager proxies and the standard streams. Add a
+/// new kind of shared object here.</summary>
 internal static class DefaultReductions
 {
     public static ReductionTable Add(ReductionTable table) => table
@@ -31,5 +32,9 @@ internal static class DefaultReductions
         .WithRebuilder(BufferWrapper.Class, BufferWrapper.Rebuild)
         .WithRebuilder(StandardStreams.GetAttr, (p, _) => StandardStreams.Rebuild(p))
         .WithReducer<TextWriter>((writer, _) => StandardStreams.Reduce(writer))
-        .WithReducer<TextReader>((reader, _) => StandardStreams.Reduce(reader));
+        .WithReducer<TextReader>((reader, _) => StandardStreams.Reduce(reader))
+        // A manager proxy: CPython's RebuildProxy(...), with the authkey, as a spawning parent pickles it; rebuilt in
+        // the child without a reference of its own (the parent's keeps the object), as under CPython's _inheriting.
+        .WithReducer<BaseProxy>((proxy, _) => proxy.Reduce(withAuthKey: true))
+        .WithRebuilder(ManagerPickles.RebuildProxy, (p, _) => RebuildProxy.Rebuild(p, inheriting: true));
 }

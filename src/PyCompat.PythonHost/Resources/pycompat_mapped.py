@@ -153,7 +153,15 @@ def _first_unusable(value, depth=0):
     module = kind.__module__ or ""
     if (module, kind.__qualname__) in _REBUILT_IN_DOTNET:
         return None
+    if _is_manager_proxy(value):
+        return None
     return value if module == "multiprocessing" or module.startswith("multiprocessing.") else None
+
+
+def _is_manager_proxy(value):
+    """A manager proxy: a .NET child rebuilds it from RebuildProxy(...) and connects to the manager's server."""
+    managers = sys.modules.get("multiprocessing.managers")
+    return managers is not None and isinstance(value, managers.BaseProxy)
 
 
 #: The multiprocessing classes a .NET child rebuilds (ReductionTable.Default): the synchronization primitives over the
