@@ -1,3 +1,4 @@
+using PyCompat.Multiprocessing.Queues;
 using PyCompat.Multiprocessing.Synchronize;
 using Lock = PyCompat.Multiprocessing.Synchronize.Lock;
 using Semaphore = PyCompat.Multiprocessing.Synchronize.Semaphore;
@@ -6,7 +7,7 @@ using PyCompat.Pickling;
 namespace PyCompat.Multiprocessing.Reduction;
 
 /// <summary>What <see cref="ReductionTable.Default"/> holds: the synchronization primitives (rebuilt from CPython's
-/// classes) and the standard streams. Add a new kind of shared object here.</summary>
+/// classes), connections, queues, and the standard streams. Add a new kind of shared object here.</summary>
 internal static class DefaultReductions
 {
     public static ReductionTable Add(ReductionTable table) => table
@@ -16,6 +17,9 @@ internal static class DefaultReductions
         .WithRebuilder(BoundedSemaphore.Class, (p, _) => new BoundedSemaphore(SemLockObject.Open(p, SemLockKind.Semaphore)))
         .WithRebuilder(Condition.Class, Condition.Rebuild)
         .WithRebuilder(Event.Class, Event.Rebuild)
+        .WithRebuilder(ConnectionReduction.RebuildConnection, (p, _) => ConnectionReduction.Rebuild(p))
+        .WithReducer<Connection>(ConnectionReduction.Reduce)
+        .WithRebuilder(SimpleQueue.Class, SimpleQueue.Rebuild)
         .WithRebuilder(StandardStreams.GetAttr, (p, _) => StandardStreams.Rebuild(p))
         .WithReducer<TextWriter>((writer, _) => StandardStreams.Reduce(writer))
         .WithReducer<TextReader>((reader, _) => StandardStreams.Reduce(reader));

@@ -61,23 +61,11 @@ public abstract class SemLockObject : IReduceForChild, IDisposable
     {
         if (pickled.State is not PyTuple { Count: 4 } state || state[2] is not int maxValue || state[3] is not string name
             || state[1] is not int pickledKind)
-            throw new InvalidDataException($"cannot rebuild a {pickled.Type}: its state is {Describe(pickled.State)}, not "
+            throw new InvalidDataException($"cannot rebuild a {pickled.Type}: its state is {PickledText.Describe(pickled.State)}, not "
                 + "(handle, kind, maxvalue, name) as CPython's SemLock.__getstate__ under spawn writes it");
         if (pickledKind != (int)kind)
             throw new InvalidDataException($"cannot rebuild a {pickled.Type}: its kind is {pickledKind}, not {(int)kind}");
         return SemLock.Open(kind, maxValue, name);
-    }
-
-    private static string Describe(object? value)
-    {
-        try
-        {
-            return PyRepr.Repr(value);
-        }
-        catch (Exception)
-        {
-            return value?.GetType().Name ?? "None";
-        }
     }
 }
 

@@ -7,7 +7,7 @@ the --targets assemblies and --strict.
 How a process is routed: the `_Popen` of every concrete Process class (fork, spawn, forkserver) is wrapped. When
 `p.start()` reaches it, a Process subclass whose class has a C# port (its whole instance, __dict__ and all, goes to
 the port), or a target with a port (and no multiprocessing object among its arguments but those a .NET child
-rebuilds: locks, semaphores, conditions, events, and the standard streams) is launched by
+rebuilds: locks, semaphores, conditions, events, connections, queues, and the standard streams) is launched by
 `_WorkerPopen`: CPython's own spawn Popen with its own
 pickles (preparation data, then the process object), whose only difference is the program it starts, the worker
 host. Any other process goes to the start method the script would have used anyway (fork by default, as python3).
@@ -160,13 +160,17 @@ def _first_unusable(value, depth=0):
         return None
     kind = type(value)
     module = kind.__module__ or ""
-    if module == "multiprocessing.synchronize" and kind.__qualname__ in _REBUILT_IN_DOTNET:
+    if (module, kind.__qualname__) in _REBUILT_IN_DOTNET:
         return None
     return value if module == "multiprocessing" or module.startswith("multiprocessing.") else None
 
 
-#: multiprocessing.synchronize classes a .NET child rebuilds over the same named semaphores (ReductionTable.Default).
-_REBUILT_IN_DOTNET = frozenset(("Lock", "RLock", "Semaphore", "BoundedSemaphore", "Condition", "Event"))
+#: The multiprocessing classes a .NET child rebuilds (ReductionTable.Default): the synchronization primitives over the
+#: same named semaphores, connections and queues over the same fds.
+_REBUILT_IN_DOTNET = frozenset(
+    [("multiprocessing.synchronize", name) for name in ("Lock", "RLock", "Semaphore", "BoundedSemaphore", "Condition", "Event")]
+    + [("multiprocessing.connection", "Connection"), ("multiprocessing.queues", "SimpleQueue")]
+)
 
 
 def _standard_stream(value):
