@@ -1,5 +1,6 @@
 using System.Reflection;
 using PyCompat.Multiprocessing.Hosting;
+using PyCompat.Multiprocessing.Queues;
 using PyCompat.Multiprocessing.Reduction;
 using PyCompat.Pickling;
 
@@ -33,6 +34,13 @@ internal sealed class PoolWorker : IDisposable
         _helperInitializer = PythonTaskRunner.InitializerMessage(null, null, wrapException);
     }
 
+    /// <summary>What a C# <see cref="Pool"/> names as its workers' target, so it pickles as CPython's
+    /// <c>multiprocessing.pool.worker</c>; the worker host runs <see cref="Run"/> for it and never calls this.</summary>
+    [PyTarget("multiprocessing.pool", "worker")]
+    internal static void Target(object? inqueue, object? outqueue, object? initializer, object? initargs, object? maxtasks,
+        object? wrapException) =>
+        throw new InvalidOperationException("multiprocessing.pool.worker runs in the worker host (Pool/PoolWorker.cs), not as a call");
+
     /// <summary>Runs the loop for a spawn request whose target is <c>multiprocessing.pool.worker</c>.</summary>
     /// <exception cref="InvalidDataException">the arguments are not a pool worker's.</exception>
     public static void Run(SpawnRequest request, TargetResolver resolver)
@@ -47,19 +55,22 @@ internal sealed class PoolWorker : IDisposable
             long n and >= 1 => n,
             var other => throw new InvalidOperationException($"Maxtasks {PyRepr.Repr(other)} is not valid"),
         };
-        var table = ReductionTable.Default;
-        var inqueue = PickledSimpleQueue.Rebuild(Arg(0), table);
-        var outqueue = PickledSimpleQueue.Rebuild(Arg(1), table);
+        var inqueue = QueueOf(Arg(0), "inqueue");
+        var outqueue = QueueOf(Arg(1), "outqueue");
         var python = request.Python;
         using var worker = new PoolWorker(resolver, request.MainModule, Arg(5) is true,
             init => PythonTaskRunner.Start(python ?? Spawn.PythonLocator.Executable(), request.PreparationPickle, init));
         worker.Loop(inqueue, outqueue, Arg(2), Arg(3), maxTasks);
     }
 
-    private void Loop(IPoolQueue inqueue, IPoolQueue outqueue, object? initializer, object? initargs, long? maxTasks)
+    private static SimpleQueue QueueOf(object? pickled, string what) =>
+        ReductionTable.Default.TryRebuild(pickled, out var live) && live is SimpleQueue queue ? queue
+            : throw new InvalidDataException($"worker()'s {what} is a {PyTypeNames.Of(pickled)}, not a multiprocessing SimpleQueue pickled for a child");
+
+    private void Loop(SimpleQueue inqueue, SimpleQueue outqueue, object? initializer, object? initargs, long? maxTasks)
     {
-        inqueue.CloseUnusedEnd(reading: true);
-        outqueue.CloseUnusedEnd(reading: false);
+        inqueue.CloseEnd(reader: false);
+        outqueue.CloseEnd(reader: true);
         if (initializer is not null) Initialize(initializer, initargs);
 
         long completed = 0;

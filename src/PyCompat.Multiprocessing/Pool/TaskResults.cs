@@ -1,4 +1,5 @@
 using PyCompat.Multiprocessing.Hosting;
+using PyCompat.Multiprocessing.Reduction;
 using PyCompat.Pickling;
 
 namespace PyCompat.Multiprocessing.Pool;
@@ -20,10 +21,10 @@ internal static class TaskResults
     ];
 
     public static byte[] Success(object job, object index, object? value) =>
-        PyPickle.Dumps(new PyTuple(job, index, new PyTuple(true, value)), Connection.PickleProtocol);
+        ForkingPickler.Dumps(new PyTuple(job, index, new PyTuple(true, value)));
 
     public static byte[] Failure(object job, object index, Exception error, bool wrapException) =>
-        PyPickle.Dumps(new PyTuple(job, index, new PyTuple(false, Encode(error, wrapException))), Connection.PickleProtocol);
+        ForkingPickler.Dumps(new PyTuple(job, index, new PyTuple(false, Encode(error, wrapException))));
 
     /// <summary>CPython's <c>MaybeEncodingError(e, value)</c> for a result that could not be pickled.</summary>
     public static byte[] EncodingError(object job, object index, Exception error, object? value)
@@ -32,7 +33,7 @@ internal static class TaskResults
         var repr = ReprOf(value);
         var encoded = new PyObject(PoolNames.MaybeEncodingError, new PyTuple(exc, repr),
             new PyDict { ["exc"] = exc, ["value"] = repr }, ViaReduce: true);
-        return PyPickle.Dumps(new PyTuple(job, index, new PyTuple(false, encoded)), Connection.PickleProtocol);
+        return ForkingPickler.Dumps(new PyTuple(job, index, new PyTuple(false, encoded)));
     }
 
     /// <summary>The Python exception for <paramref name="error"/>, wrapped with its traceback text when asked.</summary>
