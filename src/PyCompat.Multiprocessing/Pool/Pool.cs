@@ -38,6 +38,7 @@ public sealed partial class Pool : IDisposable
     private volatile State _taskHandlerState;
     private volatile State _resultHandlerState;
     private int _terminated;
+    private readonly IDisposable _atExit;
 
     /// <summary>Starts <paramref name="processes"/> workers (CPython's <c>Pool(processes, initializer, initargs, maxtasksperchild)</c>).</summary>
     /// <param name="processes">How many workers; by default <see cref="Environment.ProcessorCount"/>.</param>
@@ -74,6 +75,8 @@ public sealed partial class Pool : IDisposable
         _workerHandler = Daemon(HandleWorkers, "pool worker handler");
         _taskHandler = Daemon(HandleTasks, "pool task handler");
         _resultHandler = Daemon(HandleResults, "pool result handler");
+        // CPython: self._terminate = util.Finalize(self, self._terminate_pool, ..., exitpriority=15).
+        _atExit = ProcessRegistry.AtExit(Terminate);
         _state = State.Run;
     }
 
@@ -152,7 +155,9 @@ public sealed partial class Pool : IDisposable
     public void Terminate()
     {
         _state = State.Terminate;
-        if (Interlocked.Exchange(ref _terminated, 1) == 0) TerminatePool();
+        if (Interlocked.Exchange(ref _terminated, 1) != 0) return;
+        _atExit.Dispose();
+        TerminatePool();
     }
 
     /// <summary><see cref="Terminate"/>, as Python's <c>with Pool() as pool:</c> does on leaving the block.</summary>
