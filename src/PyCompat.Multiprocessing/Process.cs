@@ -150,6 +150,9 @@ public partial class Process
 
     internal ProcessTarget? Target => _target;
 
+    /// <summary>More assemblies a .NET child loads beside its target's (a pool worker: those of the pool's functions).</summary>
+    internal IReadOnlyList<string> ChildAssemblies { get; init; } = [];
+
     internal object?[] Args => _args;
 
     internal IReadOnlyDictionary<string, object?> Kwargs => _kwargs;

@@ -58,6 +58,27 @@ internal static class ProcessRegistry
         AppDomain.CurrentDomain.ProcessExit += (_, _) => JoinChildrenAtExit();
     }
 
+    /// <summary>
+    /// CPython's <c>util.Finalize(obj, callback, exitpriority=N)</c> for N &gt;= 0, as a pool registers its terminate: run at
+    /// exit before the daemon children are terminated (so a pool stops replacing its workers first); dispose the
+    /// returned handle to unregister it.
+    /// </summary>
+    public static IDisposable AtExit(Action finalizer)
+    {
+        lock (Gate) Finalizers.Add(finalizer);
+        return new Unregister(finalizer);
+    }
+
+    private static readonly List<Action> Finalizers = [];
+
+    private sealed class Unregister(Action finalizer) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (Gate) Finalizers.Remove(finalizer);
+        }
+    }
+
     public static void RemoveChild(Process child)
     {
         lock (Gate) Children.Remove(child);
@@ -97,6 +118,14 @@ internal static class ProcessRegistry
             Logging.Info("process shutting down");
             Logging.Debug("running all \"atexit\" finalizers with priority >= 0");
         }
+        // CPython's order: pools terminate (exitpriority 15) before queues' feeders flush (10).
+        List<Action> finalizers;
+        lock (Gate)
+        {
+            finalizers = [.. Finalizers];
+            Finalizers.Clear();
+        }
+        foreach (var finalizer in finalizers) finalizer();
         // Queues' feeders send what they hold and end (priority 10), before the children are waited for...
         Queues.FeederThreads.CloseAll();
         foreach (var child in ActiveChildren().Where(c => c.Daemon))

@@ -52,7 +52,7 @@ internal sealed class DotNetTarget : ProcessTarget
     private DotNetTarget(MethodInfo method)
     {
         Method = method;
-        var port = method.GetCustomAttribute<PyTargetAttribute>();
+        var port = method.GetCustomAttributes<PyTargetAttribute>().FirstOrDefault(); // a method may port several functions: any names it
         // Without [PyTarget] the CLR names serve: the worker looks the type up in the assembly the parent names.
         Global = port is not null
             ? new PyGlobal(port.Module, port.Name)

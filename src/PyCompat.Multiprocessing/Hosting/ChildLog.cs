@@ -20,6 +20,10 @@ internal static unsafe class ChildLog
     /// a checker, not part of the program's behaviour (the checker then finds no line and fails the cell).</remarks>
     public static void Record(string pythonName) => Append($"{Environment.ProcessId} {pythonName}", pythonName);
 
+    /// <summary>This .NET pool worker passed a task of <paramref name="pythonName"/>, which has no port, to its CPython
+    /// helper (<c>PID pool:cpython module.name</c>; a checker ignores it, a test reads it).</summary>
+    public static void RanInCpython(string pythonName) => Append($"{Environment.ProcessId} pool:cpython {pythonName}", pythonName);
+
     /// <summary>A C# parent started the .NET child <paramref name="pid"/> for <paramref name="pythonName"/>.</summary>
     public static void Launched(int pid, string pythonName) => Append($"{pid} parent:dotnet {pythonName}", pythonName);
 

@@ -42,6 +42,12 @@ internal sealed record SpawnRequest(
     /// <summary><c>log_level</c> of the preparation data: the parent's logger's effective level, if it had a logger.</summary>
     public int? LogLevel { get; init; }
 
+    /// <summary>The preparation data's pickle as the parent wrote it (a pool worker's CPython helper is prepared with it).</summary>
+    public byte[] PreparationPickle { get; init; } = [];
+
+    /// <summary><c>pycompat_python</c> of the preparation data: the interpreter the parent spawns CPython children with.</summary>
+    public string? Python { get; init; }
+
     /// <summary>Whether the process object is an instance of one of multiprocessing's own classes (not a user's subclass).</summary>
     public bool IsPlainProcess => Class.Module is "multiprocessing" or "multiprocessing.context" or "multiprocessing.process";
 
@@ -55,7 +61,9 @@ internal sealed record SpawnRequest(
     {
         // The pipe comes from the parent that started us, as trusted as CPython's child trusts it; a user's class among
         // the arguments may be described (as a PyObject), which runs nothing. The size and depth limits still hold.
-        var preparation = AsDict(PyPickle.Load(pipe, PickleLoadOptions.Trusted), "the preparation data");
+        var recording = new RecordingStream(pipe);
+        var preparation = AsDict(PyPickle.Load(recording, PickleLoadOptions.Trusted), "the preparation data");
+        var preparationPickle = recording.Recorded();
         var processObject = PyPickle.Load(pipe, PickleLoadOptions.Trusted) as PyObject
             ?? throw new InvalidDataException("the process object is not a pickled multiprocessing Process");
         var state = AsDict(processObject.State, "the process object's state");
@@ -84,6 +92,8 @@ internal sealed record SpawnRequest(
             LogToStderr = Get(preparation, "log_to_stderr") is true,
             LogLevel = Get(preparation, "log_level") is int level ? level : null,
             ReadyFd = Get(preparation, ReadyFdKey) is int ready ? ready : null,
+            PreparationPickle = preparationPickle,
+            Python = Get(preparation, "pycompat_python") as string,
         };
     }
 

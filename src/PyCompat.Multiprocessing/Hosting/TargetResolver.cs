@@ -36,6 +36,17 @@ internal sealed class TargetResolver
     /// <param name="clrMethod">The exact method, when a C# parent named it: looked up directly, no scan.</param>
     public MethodInfo Resolve(PyGlobal target, string? mainModule, ClrMethod? clrMethod = null)
     {
+        if (TryResolve(target, mainModule, clrMethod) is { } method) return method;
+        var module = target.Module == "__main__" && mainModule is not null ? mainModule : target.Module;
+        var searched = string.Join(", ", _assemblies.Distinct().Select(a => a.GetName().Name));
+        throw new MissingMethodException(
+            $"no C# port of Python target {module}.{target.Name} (searched {searched}): mark a static method with " +
+            $"[PyTarget(\"{module}\", \"{target.Name}\")] and pass its assembly with --targets or {TargetsVariable}");
+    }
+
+    /// <summary><see cref="Resolve"/>, or null when no assembly has a port (a pool task then runs in CPython).</summary>
+    public MethodInfo? TryResolve(PyGlobal target, string? mainModule, ClrMethod? clrMethod = null)
+    {
         if (clrMethod is not null)
             foreach (var assembly in _assemblies.Distinct())
                 if (FindByToken(assembly, clrMethod) is { } named)
@@ -44,10 +55,7 @@ internal sealed class TargetResolver
         foreach (var assembly in _assemblies.Distinct())
             if ((FindPort(assembly, module, target.Name) ?? FindByClrName(assembly, module, target.Name)) is { } method)
                 return method;
-        var searched = string.Join(", ", _assemblies.Distinct().Select(a => a.GetName().Name));
-        throw new MissingMethodException(
-            $"no C# port of Python target {module}.{target.Name} (searched {searched}): mark a static method with " +
-            $"[PyTarget(\"{module}\", \"{target.Name}\")] and pass its assembly with --targets or {TargetsVariable}");
+        return null;
     }
 
     /// <summary>

@@ -44,9 +44,26 @@ internal static class ValueConverter
         }
         if (value is IEnumerable<KeyValuePair<object?, object?>> dict) return TryDictionary(dict, type, out result);
         if (value is IEnumerable items and not string and not byte[])
-            return TryCollection(items.Cast<object?>().ToList(), type, out result);
+            return IsValueTuple(type) ? TryValueTuple(items.Cast<object?>().ToList(), type, out result)
+                : TryCollection(items.Cast<object?>().ToList(), type, out result);
         return false;
     }
+
+    /// <summary>A Python tuple (or list) to a C# tuple <c>(string, int)</c> of as many items, each converted.</summary>
+    private static bool TryValueTuple(List<object?> items, Type type, out object? result)
+    {
+        result = null;
+        var elements = type.GetGenericArguments();
+        if (elements.Length != items.Count || elements.Length > 7) return false;
+        var converted = new object?[items.Count];
+        for (var i = 0; i < items.Count; i++)
+            if (!TryConvert(items[i], elements[i], out converted[i])) return false;
+        result = Activator.CreateInstance(type, converted);
+        return true;
+    }
+
+    private static bool IsValueTuple(Type type) =>
+        type.IsValueType && type.IsGenericType && type.GetGenericTypeDefinition().FullName?.StartsWith("System.ValueTuple`", StringComparison.Ordinal) == true;
 
     private static bool IsInteger(object value) => value is int or long or BigInteger;
 

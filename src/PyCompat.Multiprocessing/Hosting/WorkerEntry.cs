@@ -55,6 +55,9 @@ internal sealed class WorkerEntry
         }
         var target = request.Target
             ?? throw new InvalidDataException("the process object has no target and is no Process subclass");
+        // A pool worker's loop is CPython's own function; its tasks are resolved one by one (Pool/PoolWorker.cs).
+        if (target == Pool.PoolNames.Worker && request.IsPlainProcess)
+            return new WorkerEntry(NameOf(target, request.MainModule), null, () => Pool.PoolWorker.Run(request, resolver));
         var method = resolver.Resolve(target, request.MainModule, request.ClrMethod);
         return new WorkerEntry(NameOf(target, request.MainModule), null, () =>
         {
@@ -76,7 +79,7 @@ internal sealed class WorkerEntry
         $"{(global.Module == "__main__" && mainModule is not null ? mainModule : global.Module)}.{global.Name}";
 
     /// <summary>A non-capturing lambda lives on a compiler-made singleton; other targets are static.</summary>
-    private static object? Receiver(MethodInfo method)
+    internal static object? Receiver(MethodInfo method)
     {
         if (method.IsStatic) return null;
         var type = method.DeclaringType!;

@@ -44,23 +44,29 @@ public sealed class SimpleQueue : IReduceForChild, IDisposable
     /// <summary>Python's <c>put(obj)</c>: pickles <paramref name="item"/> (before taking the lock) and sends it.</summary>
     /// <exception cref="PicklingError">the item has no Python equivalent (nothing is sent).</exception>
     /// <exception cref="OSError">the queue is closed ('handle is closed').</exception>
-    public void Put(object? item)
+    public void Put(object? item) => PutBytes(ForkingPickler.Dumps(item));
+
+    /// <summary>Sends one message already pickled (a pool worker passes on a result as CPython pickled it).</summary>
+    internal void PutBytes(ReadOnlySpan<byte> message)
     {
-        var message = ForkingPickler.Dumps(item);
         using (_wlock.Enter())
             _writer.SendBytes(message);
     }
 
+    /// <summary>Receives one message, not unpickled (a pool worker passes a task on as its parent pickled it).</summary>
+    internal byte[] GetBytes()
+    {
+        using (_rlock.Enter())
+            return _reader.RecvBytes();
+    }
+
+    /// <summary>Closes only the reading end (true) or only the writing end, as a pool worker closes the ends it does not use.</summary>
+    internal void CloseEnd(bool reader) => (reader ? _reader : _writer).Close();
+
     /// <summary>Python's <c>get()</c>: waits for an item and returns it, unpickled after the lock is released.</summary>
     /// <exception cref="EOFError">every writer has closed the pipe.</exception>
     /// <exception cref="OSError">the queue is closed ('handle is closed').</exception>
-    public object? Get()
-    {
-        byte[] message;
-        using (_rlock.Enter())
-            message = _reader.RecvBytes();
-        return ForkingPickler.Loads(message, PickleOptions);
-    }
+    public object? Get() => ForkingPickler.Loads(GetBytes(), PickleOptions);
 
     /// <summary><see cref="Get"/>, the item converted to <typeparamref name="T"/> as a port's parameter is (a Python
     /// int to any integer type, a list to <c>List&lt;T&gt;</c> or an array, an instance of a Python class to the C# class

@@ -20,6 +20,7 @@ internal static class SpawnLauncher
             null when process.OverridesRun => ForDotNet(process.GetType().Assembly),
             _ => throw new InvalidOperationException($"unknown target kind {process.Target?.GetType().Name}"),
         };
+        assemblies = [.. assemblies, .. process.ChildAssemblies.Except(assemblies)];
         var popen = new Reduction.SpawningPopen();
         var payload = Concat(ProcessObjectWriter.PreparationData(process, assemblies), ProcessObjectWriter.ProcessObject(process, popen));
 

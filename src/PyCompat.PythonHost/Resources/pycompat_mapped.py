@@ -34,6 +34,8 @@ _assemblies = []
 _strict = False
 
 _WRAPPED = "_pycompat_mapped"
+#: The target of every pool worker process (Lib/multiprocessing/pool.py); the .NET worker host speaks its loop.
+_POOL_WORKER = ("multiprocessing.pool", "worker")
 
 
 def install(config_hex):
@@ -99,6 +101,13 @@ def _route(process_obj, launch):
             _stop(process_obj, None)
         return launch(process_obj)
     key = target_key(process_obj)
+    if key == _POOL_WORKER:
+        # A pool worker: the .NET worker rebuilds its two SimpleQueues and resolves each task's function on its own
+        # (a task without a port runs in the worker's CPython helper), so only the initializer's arguments matter.
+        args = tuple(getattr(process_obj, "_args", ()))
+        if _first_unusable(args[2:4]) is None:
+            return _log_child(_WorkerPopen(process_obj), "router:dotnet", key)
+        return launch(process_obj)
     if key is not None and key in _ported:
         unusable = _first_unusable((getattr(process_obj, "_args", ()), getattr(process_obj, "_kwargs", {})))
         if unusable is None:
@@ -280,6 +289,8 @@ class _WorkerPopen(popen_spawn_posix.Popen):
         # under fork (python3's default) the child has it already, so keep it until the .NET child has it.
         handed_over = list(vars(process_obj).values())
         util.Finalize(self, _await_started, (ready_r, handed_over), exitpriority=_READY_PRIORITY)
+        # A .NET pool worker runs the tasks without a port in a CPython helper: the interpreter spawn would use.
+        prep_data["pycompat_python"] = spawn.get_executable()
         fp = io.BytesIO()
         context.set_spawning_popen(self)
         try:

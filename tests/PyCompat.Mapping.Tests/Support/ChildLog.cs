@@ -21,5 +21,11 @@ public sealed class ChildLog : IDisposable
             ? [.. File.ReadAllLines(Path).Select(l => l.Split(' ')).Where(f => f.Length == 2).Select(f => f[1]).Order(StringComparer.Ordinal)]
             : [];
 
+    /// <summary>The functions .NET pool workers passed to their CPython helper (<c>PID pool:cpython module.name</c>), sorted.</summary>
+    public IReadOnlyList<string> RanInCpython =>
+        File.Exists(Path)
+            ? [.. File.ReadAllLines(Path).Select(l => l.Split(' ')).Where(f => f is [_, "pool:cpython", _]).Select(f => f[2]).Order(StringComparer.Ordinal)]
+            : [];
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

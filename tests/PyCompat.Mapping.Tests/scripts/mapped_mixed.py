@@ -1,5 +1,5 @@
 """Some targets have C# ports and some do not: the ported ones run in .NET, the others in CPython, side by side.
-Also a Pool (its workers' target, multiprocessing.pool.worker, has no port) and a Queue between Python processes.
+Also a Pool (its workers run in .NET, its function square, which has no port, in their CPython helpers) and a Queue between Python processes.
 """
 import multiprocessing
 

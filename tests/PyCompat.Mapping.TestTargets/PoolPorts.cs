@@ -1,0 +1,51 @@
+using PyCompat.Multiprocessing;
+
+namespace PyCompat.Mapping.TestTargets;
+
+/// <summary>C# ports of <c>mapped_pool.py</c>'s pool functions (its <c>square</c> has none, so it runs in CPython).</summary>
+public static class PoolPorts
+{
+    private static string _tag = "untagged";
+
+    [PyTarget("mapped_pool", "init")]
+    public static void Init(string tag) => _tag = tag;
+
+    [PyTarget("mapped_pool", "triple")]
+    public static long Triple(long x) => 3 * x;
+
+    [PyTarget("mapped_pool", "tagged")]
+    public static string Tagged(object? x) => $"{_tag}:{x}";
+
+    [PyTarget("mapped_pool", "add")]
+    public static long Add(long a, long b) => a + b;
+
+    [PyTarget("mapped_pool", "fail")]
+    public static int Fail(int x) => throw new ArgumentException($"bad {x}");
+
+    /// <summary>Returns what has no Python equivalent, so the result cannot be pickled (Python's MaybeEncodingError).</summary>
+    [PyTarget("mapped_pool", "opaque")]
+    public static object Opaque(int x) => new MemoryStream();
+
+    [PyTarget("mapped_pool", "worker_pid")]
+    public static int WorkerPid(int x) => Environment.ProcessId;
+}
+
+/// <summary>C# ports of <c>mapped_pool_faults.py</c>'s functions.</summary>
+public static class PoolFaultPorts
+{
+    private static PyCompat.Multiprocessing.Synchronize.Event? _started;
+
+    [PyTarget("mapped_pool_faults", "init")]
+    public static void Init(PyCompat.Multiprocessing.Synchronize.Event started) => _started = started;
+
+    [PyTarget("mapped_pool_faults", "stall")]
+    public static int Stall(int seconds)
+    {
+        _started!.Set();
+        Thread.Sleep(TimeSpan.FromSeconds(seconds));
+        return seconds;
+    }
+
+    [PyTarget("mapped_pool_faults", "triple")]
+    public static int Triple(int x) => 3 * x;
+}

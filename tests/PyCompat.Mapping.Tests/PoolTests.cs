@@ -1,0 +1,47 @@
+using PyCompat.Mapping.Tests.Support;
+
+namespace PyCompat.Mapping.Tests;
+
+/// <summary>
+/// CPython pools under <c>pycompat run --map</c>: their workers are .NET processes speaking CPython's worker loop;
+/// ported functions run in .NET, the others in each worker's CPython helper. Expected output is python3's, run now.
+/// </summary>
+public sealed class PoolTests
+{
+    [Fact]
+    public async Task Map_imap_imap_unordered_starmap_and_apply_async_print_what_python3_prints_for_every_chunksize()
+    {
+        using var log = new ChildLog();
+        var script = Path.Combine(Run.Scripts, "mapped_pool.py");
+
+        var expected = await Run.Python3Async(script);
+        var actual = await Run.PycompatAsync(["--map", "--targets", Run.TestTargets], script, environment: log.Environment);
+
+        Assert.True(expected.ExitCode == 0 && expected.StandardError == "", expected.ToString());
+        Assert.True(actual.ExitCode == 0 && actual.StandardError == "", actual.ToString());
+        Assert.Equal(expected.Lines, actual.Lines);
+        // Every worker ran in .NET: 3 + 6 (maxtasksperchild=1 retires each after one task).
+        Assert.Equal(9, log.Ports.Count(p => p == "multiprocessing.pool.worker"));
+        foreach (var ported in new[] { "init", "triple", "add", "tagged", "fail", "opaque", "worker_pid" })
+            Assert.Contains($"mapped_pool.{ported}", log.Ports);
+        Assert.DoesNotContain("mapped_pool.square", log.Ports);
+        Assert.Contains("mapped_pool.square", log.RanInCpython); // the function without a port still ran, in CPython
+        Assert.DoesNotContain(log.RanInCpython, name => name != "mapped_pool.square");
+    }
+
+    [Fact]
+    public async Task A_killed_worker_is_replaced_and_terminate_while_tasks_run_leaves_no_worker()
+    {
+        using var log = new ChildLog();
+        var script = Path.Combine(Run.Scripts, "mapped_pool_faults.py");
+
+        var expected = await Run.Python3Async(script);
+        var actual = await Run.PycompatAsync(["--map", "--targets", Run.TestTargets], script, environment: log.Environment);
+
+        Assert.True(expected.ExitCode == 0 && expected.StandardError == "", expected.ToString());
+        Assert.True(actual.ExitCode == 0 && actual.StandardError == "", actual.ToString());
+        Assert.Equal(expected.Lines, actual.Lines);
+        Assert.Equal(2, log.Ports.Count(p => p == "multiprocessing.pool.worker")); // the first and its replacement
+        Assert.Contains("mapped_pool_faults.stall", log.Ports);
+    }
+}
