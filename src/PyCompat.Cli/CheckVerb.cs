@@ -1,5 +1,4 @@
 using System.CommandLine;
-using PyCompat.Examples;
 using PyCompat.Golden.Checking;
 using PyCompat.Golden.Modes;
 using PyCompat.Golden.Policies;
@@ -29,33 +28,45 @@ internal static class CheckVerb
         var json = new Option<bool>("--json") { Description = "Print the results as JSON (for machines) instead of the table." };
         var list = new Option<bool>("--list") { Description = "Show which mode can run which example, without running anything." };
         var strict = new Option<bool>("--strict") { Description = "Exit non-zero also when a mode cannot run (no port, command not built yet)." };
-        var examples = new Option<string?>("--examples") { Description = "The examples folder (default: pyexamples/ here or in the nearest folder above)." };
+        var examples = new Option<string?>("--examples")
+        {
+            Description = "The folder of scripts to check (default: pyexamples/ here or in the nearest folder above). It needs " +
+                "golden/policies.txt with a [NAME] section for each NAME.py (at least 'order = exact' or 'order = multiset'); " +
+                "record the goldens into golden/ with --update.",
+        };
+        var ports = new Option<string[]>(PortSet.OptionName)
+        {
+            Description = PortSet.OptionDescription + " The port mode runs 'pycompat port --ports ASSEMBLY NAME' and the mapped " +
+                "mode 'pycompat run --map --targets ASSEMBLY NAME.py'.",
+        };
         var python = new Option<string>("--python") { Description = "The CPython that records and runs the references.", DefaultValueFactory = _ => "python3" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds one run may take before it is killed and failed.", DefaultValueFactory = _ => 60 };
         var jobs = new Option<int>("--jobs") { Description = "How many runs may go at once (the scripts that sleep dominate the time).", DefaultValueFactory = _ => 2 };
 
         var command = new Command("check",
-            "Run every book example in every mode (python3, embedded, mapped, port) and compare each with the golden CPython " +
-            "recorded, under the example's policy in pyexamples/golden/policies.txt; CPython is also compared with the book. " +
-            "Prints a table and a unified diff under each failure; exits 1 when anything differs.");
+            "Run every script of the examples folder in every mode (python3, embedded, mapped, port) and compare each with the " +
+            "golden CPython recorded, under the script's policy in golden/policies.txt; CPython is also compared with the book " +
+            "where the policy file names one. The book's scripts and ports by default; your own with --examples DIR --ports " +
+            "YOUR.dll. Prints a table and a unified diff under each failure; exits 1 when anything differs.");
         command.Arguments.Add(names);
-        foreach (var option in (Option[])[modes, update, json, list, strict, examples, python, timeout, jobs])
+        foreach (var option in (Option[])[modes, update, json, list, strict, examples, ports, python, timeout, jobs])
             command.Options.Add(option);
         command.SetAction((result, cancellationToken) => RunAsync(new Request(
             result.GetValue(names) ?? [], result.GetValue(modes) ?? [], result.GetValue(update), result.GetValue(json),
-            result.GetValue(list), result.GetValue(strict), result.GetValue(examples), result.GetValue(python)!,
+            result.GetValue(list), result.GetValue(strict), result.GetValue(examples), result.GetValue(ports) ?? [], result.GetValue(python)!,
             TimeSpan.FromSeconds(result.GetValue(timeout)), result.GetValue(jobs), result.RootCommandResult.Command), cancellationToken));
         return command;
     }
 
     private sealed record Request(string[] Names, string[] Modes, bool Update, bool Json, bool List, bool Strict,
-        string? Examples, string Python, TimeSpan Timeout, int Jobs, Command Root);
+        string? Examples, string[] Ports, string Python, TimeSpan Timeout, int Jobs, Command Root);
 
     private static async Task<int> RunAsync(Request request, CancellationToken cancellationToken)
     {
         ExampleSet examples;
         IReadOnlyList<string> names;
         IReadOnlyList<Mode> modes;
+        PortSet portSet;
         try
         {
             var folder = request.Examples ?? ExampleSet.Find(Environment.CurrentDirectory)
@@ -64,13 +75,14 @@ internal static class CheckVerb
             names = request.Names.Length == 0 ? examples.Names : [.. request.Names.Select(n => Path.GetFileNameWithoutExtension(n))];
             foreach (var name in names)
                 examples.Policy(name);
-            modes = ParseModes(request.Modes);
+            portSet = PortSet.From(request.Ports);
+            modes = WithPorts(ParseModes(request.Modes), portSet);
             if (request.Jobs < 1)
                 throw new ArgumentException($"--jobs is at least 1, got {request.Jobs}.");
             if (request.Update && request.Modes.Length > 0)
                 throw new ArgumentException("--update records goldens from python3 only; --mode does not apply to it.");
         }
-        catch (Exception e) when (e is PolicyFormatException or KeyNotFoundException or ArgumentException or IOException)
+        catch (Exception e) when (e is PolicyFormatException or KeyNotFoundException or ArgumentException or IOException or InvalidOperationException)
         {
             Console.Error.WriteLine($"pycompat check: {e.Message}");
             return 2;
@@ -78,7 +90,7 @@ internal static class CheckVerb
 
         var console = CreateConsole();
         var tools = await Tools.FindAsync(request.Python, cancellationToken);
-        var ports = PortAvailability.FromBookPorts(examples);
+        var ports = new PortAvailability(examples, portSet);
         var check = new GoldenCheck(examples, tools, (mode, example) => Probe(request.Root, ports, mode, example), request.Timeout, request.Jobs);
 
         if (request.List)
@@ -142,6 +154,12 @@ internal static class CheckVerb
             ?? throw new ArgumentException($"no mode '{name}'; the modes are {string.Join(", ", Mode.All.Select(m => m.Name))}."))];
     }
 
+    // The port and mapped modes run the user's ports when --ports names them; the others run CPython alone.
+    private static IReadOnlyList<Mode> WithPorts(IReadOnlyList<Mode> modes, PortSet portSet) => [.. modes.Select(mode =>
+        mode.Name == Mode.Port.Name ? mode.WithOptions(portSet.AsOption(PortSet.OptionName))
+        : mode.Name == Mode.Mapped.Name ? mode.WithOptions(portSet.AsOption(RunCommandLine.TargetsOption))
+        : mode)];
+
     // Whether this very pycompat has the command a mode needs: its verbs and options, and the ports it was built with.
     private static Availability Probe(Command root, PortAvailability ports, Mode mode, string example)
     {
@@ -159,9 +177,9 @@ internal static class CheckVerb
             if (!accepts(option))
                 return Availability.NotApplicable($"'pycompat {verb.Name}' has no {option} option yet");
         }
-        if (mode == Mode.Port)
+        if (mode.Name == Mode.Port.Name)
             return ports.ForPort(example);
-        if (mode == Mode.Mapped)
+        if (mode.Name == Mode.Mapped.Name)
             return ports.ForMapped(example);
         return Availability.Available;
     }

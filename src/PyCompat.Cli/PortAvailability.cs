@@ -1,4 +1,3 @@
-using PyCompat.Examples;
 using PyCompat.Golden.Checking;
 using PyCompat.Golden.Modes;
 using PyCompat.PythonHost.Mapping;
@@ -7,22 +6,20 @@ namespace PyCompat.Cli;
 
 /// <summary>
 /// Whether the <c>mapped</c> and <c>port</c> modes have anything of .NET to run for an example, decided before
-/// running from the attributes themselves: <c>[PyTarget]</c> ports (read from the book's port assemblies
-/// with <see cref="PortScanner"/>, the same list <c>pycompat run --map</c> routes by) for the script's module and the
+/// running from the attributes themselves: <c>[PyTarget]</c> ports (read from the port assemblies with
+/// <see cref="PortScanner"/>, the same list <c>pycompat run --map</c> routes by) for the script's module and the
 /// examples it imports, and <c>[PyExample]</c> for a port of the whole script. An example without them is n/a there,
 /// never a pass that ran entirely in CPython.
 /// </summary>
-internal sealed class PortAvailability(ExampleSet examples, IReadOnlyList<PortTarget> ports)
+internal sealed class PortAvailability(ExampleSet examples, PortSet portSet)
 {
-    /// <summary>The book's ports, which <c>pycompat run --map</c> knows without <c>--targets</c>.</summary>
-    public static PortAvailability FromBookPorts(ExampleSet examples) =>
-        new(examples, [.. ExampleCatalog.PortAssemblies.SelectMany(a => PortScanner.Scan(a.Location))]);
+    private readonly IReadOnlyList<PortTarget> _targets = [.. portSet.Assemblies.SelectMany(a => PortScanner.Scan(a.Location))];
 
     /// <summary>The ported targets the processes of <paramref name="example"/> can run.</summary>
     public IReadOnlyList<PortTarget> PortsOf(string example)
     {
         var modules = examples.ModulesOf(example);
-        return [.. ports.Where(p => modules.Contains(p.Module, StringComparer.Ordinal)).Distinct()];
+        return [.. _targets.Where(p => modules.Contains(p.Module, StringComparer.Ordinal)).Distinct()];
     }
 
     /// <summary>Mapped mode applies when a target of the script or of a module it imports has a C# port.</summary>
@@ -30,8 +27,8 @@ internal sealed class PortAvailability(ExampleSet examples, IReadOnlyList<PortTa
         ? Availability.Available
         : Availability.NotApplicable("no [PyTarget] port for a target in the script or the examples it imports, so every process would run in CPython");
 
-    /// <summary>Port mode applies when PyCompat.Examples has a <c>[PyExample]</c> port of the script.</summary>
-    public Availability ForPort(string example) => ExampleCatalog.Find(example) is null
-        ? Availability.NoPort("PyCompat.Examples has no [PyExample(\"NAME\")] C# port of the script")
+    /// <summary>Port mode applies when the port assemblies have a <c>[PyExample]</c> port of the script.</summary>
+    public Availability ForPort(string example) => portSet.Find(example) is null
+        ? Availability.NoPort($"{portSet.Describe()} has no [PyExample(\"NAME\")] C# port of the script")
         : Availability.Available;
 }

@@ -19,6 +19,9 @@ internal static class RunCommandLine
     private const string Python = "--python", StartMethod = "--start-method", Engine = "--engine",
         Map = "--map", Targets = "--targets", Strict = "--strict";
 
+    /// <summary>run's option that names an assembly of more ports for <c>--map</c>.</summary>
+    internal const string TargetsOption = Targets;
+
     private static readonly string[] HelpAliases = ["--help", "-h", "-?"];
 
     private static readonly RunOption[] Options =

@@ -1,4 +1,5 @@
 using System.Reflection;
+using PyCompat.Multiprocessing;
 
 namespace PyCompat.Examples;
 
@@ -15,12 +16,7 @@ public static class ExampleCatalog
     /// <summary>Every ported script's name, sorted.</summary>
     public static IReadOnlyList<string> Names => [.. Ports.Keys.Order(StringComparer.Ordinal)];
 
-    private static readonly Dictionary<string, MethodInfo> Ports = typeof(ExampleCatalog).Assembly.GetTypes()
-        .Select(t => (Type: t, Attribute: t.GetCustomAttribute<PyExampleAttribute>()))
-        .Where(x => x.Attribute is not null)
-        .ToDictionary(x => x.Attribute!.Name,
-            x => x.Type.GetMethod("Main", BindingFlags.Public | BindingFlags.Static, Type.EmptyTypes)
-                 ?? throw new InvalidOperationException($"{x.Type.Name} is marked [PyExample] but has no public static Main()"));
+    private static readonly IReadOnlyDictionary<string, MethodInfo> Ports = PyExampleAttribute.PortsIn([typeof(ExampleCatalog).Assembly]);
 
     /// <summary>The port's <c>Main</c>, or null when <paramref name="name"/> has no port.</summary>
     public static Action? Find(string name) =>

@@ -1,6 +1,7 @@
 using PyCompat.Golden.Book;
 using PyCompat.Golden.Modes;
 using PyCompat.Golden.Outputs;
+using PyCompat.Golden.Policies;
 using PyCompat.Golden.Running;
 
 namespace PyCompat.Golden.Checking;
@@ -63,6 +64,8 @@ public sealed class GoldenCheck(ExampleSet examples, Tools tools, AvailabilityPr
         var (_, problem) = tools.CommandFor(mode, example);
         if (problem is not null)
             return Availability.NotApplicable(problem);
+        if (mode.Reference == Reference.Book && examples.Policies.Books.Count == 0)
+            return Availability.NotApplicable($"{PolicyFile.FileName} names no book (book = PATH) to compare CPython's output with");
         if (mode.Reference == Reference.Book && examples.BookExceptionsOf(example).FirstOrDefault(e => e.Kind == "no-transcript") is { } none)
             return new Availability(false, "no transcript", $"book exception no-transcript: {none.Explanation}");
         return availability?.Invoke(mode, example) ?? Availability.Available;
@@ -109,7 +112,7 @@ public sealed class GoldenCheck(ExampleSet examples, Tools tools, AvailabilityPr
         if (!comparison.Matches)
             return Fail($"differs from {(mode.Reference == Reference.Book ? "the book" : "the golden")} under {policy.Describe()}{reference.Note}",
                 run.Elapsed, comparison.Diff, run.Output);
-        var problem = children is null ? null : mode == Mode.Port ? children.ProblemForPort() : children.ProblemForMapped();
+        var problem = children is null ? null : mode.Name == Mode.Port.Name ? children.ProblemForPort() : children.ProblemForMapped();
         if (problem is not null)
             return Fail($"the output matches, but {problem} ({ChildLog.Variable}); a {mode.Name} cell passes only when .NET ran the ports", run.Elapsed, "", run.Output);
         var note = children is not null ? children.Summary() : reference.Note.Length > 0 ? reference.Note.TrimStart(';', ' ') : null;

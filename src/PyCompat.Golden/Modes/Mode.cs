@@ -38,6 +38,12 @@ public sealed record Mode(string Name, string Summary, Tool Tool, IReadOnlyList<
     /// <summary>The standard mode called <paramref name="name"/>, or null.</summary>
     public static Mode? Find(string name) => All.FirstOrDefault(m => m.Name == name);
 
+    /// <summary>
+    /// This mode with <paramref name="options"/> after its verb, e.g. <c>port --ports MyPorts.dll NAME</c>; it keeps its
+    /// name, so the report and <c>--mode</c> still call it by it.
+    /// </summary>
+    public Mode WithOptions(IEnumerable<string> options) => this with { Arguments = [Arguments[0], .. options, .. Arguments.Skip(1)] };
+
     /// <summary>The arguments for <paramref name="example"/>.</summary>
     public IEnumerable<string> ArgumentsFor(string example) =>
         Arguments.Select(a => a.Replace("{script}", example + ".py", StringComparison.Ordinal).Replace("{name}", example, StringComparison.Ordinal));
