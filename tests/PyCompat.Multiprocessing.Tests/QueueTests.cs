@@ -12,7 +12,6 @@ namespace PyCompat.Multiprocessing.Tests;
 /// </summary>
 public sealed class QueueTests : IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
     private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
@@ -22,21 +21,9 @@ public sealed class QueueTests : IDisposable
     internal static ProcessTarget PyPort(string name) =>
         ProcessTarget.Python("queue_ports", name, Path.GetDirectoryName(Python.Script("queue_ports.py"))!);
 
-    private static string Worker => WorkerLocator.Locate() is { Prefix.Length: 0 } w ? w.Executable
-        : throw new InvalidOperationException("the tests need the pycompat-worker apphost beside them");
-
     internal static Task<RunResult> CpythonParent(string python, string scenario, string temp, params string[] args) =>
-        ProgramRunner.RunAsync(python, [Python.Script("queue_parent.py"), Worker, scenario, temp, .. args],
+        ProgramRunner.RunAsync(python, [Python.Script("queue_parent.py"), Children.Worker, scenario, temp, .. args],
             environment: new Dictionary<string, string?> { ["PYCOMPAT_TARGETS"] = typeof(QueueTargets).Assembly.Location });
-
-    internal static void JoinAll(IEnumerable<Process> children)
-    {
-        foreach (var child in children)
-        {
-            child.Join(Patience);
-            Assert.Equal(0, child.ExitCode);
-        }
-    }
 
     [Fact]
     public void A_csharp_parents_pipe_end_works_in_a_dotnet_child_as_in_a_cpython_child()
@@ -52,7 +39,7 @@ public sealed class QueueTests : IDisposable
                 child.Start();
                 mine.Send(new List<object?> { "kind", 1, 2.5 });
                 replies[dotnet] = PyRepr.Repr(mine.Recv());
-                JoinAll([child]);
+                Children.JoinAll([child]);
             }
         }
         Assert.StartsWith("('echo', ['kind'", replies[false]);
@@ -84,7 +71,7 @@ public sealed class QueueTests : IDisposable
             inbox.Put(new Dictionary<string, object?> { ["k"] = new PyTuple(1, 2) });
             replies[dotnet] = PyRepr.Repr(outbox.Get());
             Assert.True(outbox.Empty());
-            JoinAll([child]);
+            Children.JoinAll([child]);
         }
         Assert.StartsWith("('echo', {'k'", replies[false]);
         Assert.Equal(replies[false], replies[true]);
@@ -120,9 +107,9 @@ public sealed class QueueTests : IDisposable
             ? new Process(target: QueueTargets.Produce, args: [q, i * perProducer, perProducer, batch])
             : new Process(PyPort("produce"), [q, i * perProducer, perProducer, batch])).ToList();
         foreach (var child in consumers.Concat(producers)) child.Start();
-        JoinAll(producers);
+        Children.JoinAll(producers);
         foreach (var _ in consumers) q.Put(null);
-        JoinAll(consumers);
+        Children.JoinAll(consumers);
 
         var items = ReadItems(paths.Values.SelectMany(p => p));
         Assert.Equal(4 * perProducer, items.Count);
@@ -157,7 +144,7 @@ public sealed class QueueTests : IDisposable
         q.Join();
         var done = ReadItems(paths);
         Assert.Equal(Enumerable.Range(0, tasks), done.Order());
-        JoinAll(children);
+        Children.JoinAll(children);
         Assert.Throws<InvalidOperationException>(q.TaskDone);
     }
 
@@ -179,7 +166,7 @@ public sealed class QueueTests : IDisposable
             var path = _temp.File("timeouts-" + kind);
             var child = kind == "dotnet" ? new Process(target: QueueTargets.TryTimeouts, args: [q, path]) : new Process(PyPort("try_timeouts"), [q, path]);
             child.Start();
-            JoinAll([child]);
+            Children.JoinAll([child]);
         }
         Assert.StartsWith("Empty Empty Full", File.ReadAllText(_temp.File("timeouts-python")));
         Assert.Equal(File.ReadAllText(_temp.File("timeouts-python")), File.ReadAllText(_temp.File("timeouts-dotnet")));

@@ -12,7 +12,6 @@ namespace PyCompat.Multiprocessing.Tests;
 /// </summary>
 public sealed class SynchronizeTests : IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
     private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
@@ -20,11 +19,8 @@ public sealed class SynchronizeTests : IDisposable
     private static ProcessTarget PyPort(string name) =>
         ProcessTarget.Python("sync_ports", name, Path.GetDirectoryName(Python.Script("sync_ports.py"))!);
 
-    private static string Worker => WorkerLocator.Locate() is { Prefix.Length: 0 } w ? w.Executable
-        : throw new InvalidOperationException("the tests need the pycompat-worker apphost beside them");
-
     private static Task<RunResult> CpythonParent(string scenario, string temp) =>
-        Python.RunAsync([Python.Script("sync_parent.py"), Worker, scenario, temp],
+        Python.RunAsync([Python.Script("sync_parent.py"), Children.Worker, scenario, temp],
             new Dictionary<string, string?> { ["PYCOMPAT_TARGETS"] = typeof(SyncTargets).Assembly.Location });
 
     private static List<Process> StartBoth(Delegate dotnet, string python, Func<string, object?[]> args)
@@ -36,15 +32,6 @@ public sealed class SynchronizeTests : IDisposable
         };
         foreach (var child in children) child.Start();
         return children;
-    }
-
-    private static void JoinAll(IEnumerable<Process> children)
-    {
-        foreach (var child in children)
-        {
-            child.Join(Patience);
-            Assert.Equal(0, child.ExitCode);
-        }
     }
 
     [Fact]
@@ -60,7 +47,7 @@ public sealed class SynchronizeTests : IDisposable
             children.Add(new Process(PyPort("increment"), [@lock, path, 2500]));
         }
         foreach (var child in children) child.Start();
-        JoinAll(children);
+        Children.JoinAll(children);
         Assert.Equal("10000", File.ReadAllText(path));
     }
 
@@ -80,7 +67,7 @@ public sealed class SynchronizeTests : IDisposable
         var children = StartBoth(SyncTargets.WaitEvent, "wait_event", kind => [@event, ready, _temp.File(kind)]);
         for (var i = 0; i < children.Count; i++) Assert.True(ready.Acquire(true, 60));
         @event.Set();
-        JoinAll(children);
+        Children.JoinAll(children);
         Assert.Equal("True True", File.ReadAllText(_temp.File("python")));
         Assert.Equal(File.ReadAllText(_temp.File("python")), File.ReadAllText(_temp.File("dotnet")));
     }
@@ -94,7 +81,7 @@ public sealed class SynchronizeTests : IDisposable
         // Each child releases `ready` holding the condition's lock, so once we hold it both are inside wait().
         for (var i = 0; i < children.Count; i++) Assert.True(ready.Acquire(true, 60));
         using (cond.Enter()) cond.NotifyAll();
-        JoinAll(children);
+        Children.JoinAll(children);
         Assert.Equal("True", File.ReadAllText(_temp.File("python")));
         Assert.Equal("True", File.ReadAllText(_temp.File("dotnet")));
     }
@@ -119,7 +106,7 @@ public sealed class SynchronizeTests : IDisposable
         using var @event = new Event();
         Assert.True(@lock.Acquire());
         var children = StartBoth(SyncTargets.TryAcquire, "try_acquire", kind => [@lock, @event, _temp.File(kind)]);
-        JoinAll(children);
+        Children.JoinAll(children);
         Assert.Equal("False False", File.ReadAllText(_temp.File("python")));
         Assert.Equal(File.ReadAllText(_temp.File("python")), File.ReadAllText(_temp.File("dotnet")));
         Assert.False(@lock.Acquire(true, 0.05));
@@ -149,7 +136,7 @@ public sealed class SynchronizeTests : IDisposable
         child.Start();
         Assert.True(ready.Acquire(true, 60));
         child.Kill();
-        child.Join(Patience);
+        child.Join(Children.Patience);
         Assert.Equal(-9, child.ExitCode);
         Assert.False(@lock.Acquire(false));
     }

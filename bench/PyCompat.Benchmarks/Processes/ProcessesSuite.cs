@@ -432,7 +432,7 @@ public static class ProcessesSuite
     private static string GoalRow(string goal, double ratio, double limit, string detail) =>
         Inv($"| {goal} | {ratio:0.00}x ({detail}) | {(ratio <= limit ? "met" : "**not met**")} |");
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         var sorted = values.Order().ToArray();
         if (sorted.Length == 0) return double.NaN;
@@ -444,7 +444,7 @@ public static class ProcessesSuite
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
         .Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
@@ -452,5 +452,5 @@ public static class ProcessesSuite
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
-    private static void Progress(string message) => Console.Error.WriteLine(message);
+    internal static void Progress(string message) => Console.Error.WriteLine(message);
 }
