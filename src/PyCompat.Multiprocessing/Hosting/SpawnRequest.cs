@@ -29,6 +29,13 @@ internal sealed record SpawnRequest(
     /// <summary>The exact subclass a C# parent named (its type's full name), or null.</summary>
     public string? ClrClass { get; init; }
 
+    /// <summary>The preparation-data key a mapped-mode parent names its ready pipe by (pycompat_mapped.py).</summary>
+    public const string ReadyFdKey = "pycompat_ready_fd";
+
+    /// <summary>The write end of the parent's ready pipe, which the child closes once its arguments are rebuilt (their
+    /// semaphores opened): the parent's exit unlinks those names before it joins its children, so it waits for that.</summary>
+    public int? ReadyFd { get; init; }
+
     /// <summary><c>log_to_stderr</c> of the preparation data: the parent logged to stderr, so the child does too.</summary>
     public bool LogToStderr { get; init; }
 
@@ -76,6 +83,7 @@ internal sealed record SpawnRequest(
             ClrClass = Get(preparation, Spawn.ProcessObjectWriter.ClrClassKey) as string,
             LogToStderr = Get(preparation, "log_to_stderr") is true,
             LogLevel = Get(preparation, "log_level") is int level ? level : null,
+            ReadyFd = Get(preparation, ReadyFdKey) is int ready ? ready : null,
         };
     }
 

@@ -10,13 +10,13 @@ namespace PyCompat.Multiprocessing.Hosting;
 /// </summary>
 internal sealed class WorkerEntry
 {
-    private readonly Action _run;
+    private readonly Func<Action> _bind;
 
-    private WorkerEntry(string pythonName, Process? instance, Action run)
+    private WorkerEntry(string pythonName, Process? instance, Func<Action> bind)
     {
         PythonName = pythonName;
         Instance = instance;
-        _run = run;
+        _bind = bind;
     }
 
     /// <summary><c>module.name</c> of the Python function or class this entry ports (<c>__main__</c> as the script's name).</summary>
@@ -26,7 +26,20 @@ internal sealed class WorkerEntry
     public Process? Instance { get; }
 
     /// <summary>Runs it (<c>self.run()</c>): binds the target's arguments first, so a mismatch raises inside run as in Python.</summary>
-    public void Run() => _run();
+    /// <param name="bound">Called once the arguments are rebuilt (the semaphores they name opened), bound or not.</param>
+    public void Run(Action bound)
+    {
+        Action run;
+        try
+        {
+            run = _bind();
+        }
+        finally
+        {
+            bound();
+        }
+        run();
+    }
 
     /// <exception cref="MissingMethodException">nothing ports the target or the subclass; the message says how to add a port.</exception>
     /// <exception cref="TargetArgumentException">a pickled attribute does not fit the port's member.</exception>
@@ -46,7 +59,7 @@ internal sealed class WorkerEntry
         return new WorkerEntry(NameOf(target, request.MainModule), null, () =>
         {
             var values = ArgumentBinder.Bind(method, target.Name, request.Args, request.Kwargs);
-            method.Invoke(Receiver(method), BindingFlags.DoNotWrapExceptions, null, values, null);
+            return () => method.Invoke(Receiver(method), BindingFlags.DoNotWrapExceptions, null, values, null);
         });
     }
 
@@ -56,7 +69,7 @@ internal sealed class WorkerEntry
             ?? throw new MissingMethodException($"{type.FullName} has no parameterless constructor to rebuild it with"));
         instance.Restore(request.Name, request.Identity, request.Daemon, request.AuthKey, request.ParentPid, request.ParentName);
         ProcessSubclass.Apply(instance, request.ExtraState);
-        return new WorkerEntry(NameOf(request.Class, request.MainModule), instance, instance.Run);
+        return new WorkerEntry(NameOf(request.Class, request.MainModule), instance, () => instance.Run);
     }
 
     private static string NameOf(PyGlobal global, string? mainModule) =>

@@ -73,7 +73,7 @@ public static class WorkerHost
             Logging.Info("child process calling self.run()");
             try
             {
-                entry.Run();
+                entry.Run(() => SignalReady(request));
                 exitCode = 0;
             }
             finally
@@ -95,6 +95,13 @@ public static class WorkerHost
         Console.Out.Flush();
         Console.Error.Flush();
         return exitCode;
+    }
+
+    /// <summary>Closes the parent's ready pipe (<see cref="SpawnRequest.ReadyFd"/>) once the arguments are rebuilt, and
+    /// before the target runs, so no process it starts inherits it.</summary>
+    private static void SignalReady(SpawnRequest request)
+    {
+        if (request.ReadyFd is { } ready) Libc.close(ready);
     }
 
     private static int ExitCodeOf(SystemExit exit)

@@ -241,7 +241,7 @@ class _WorkerPopen(popen_spawn_posix.Popen):
     """CPython's spawn Popen, launching the worker host instead of the interpreter.
 
     `_launch` is CPython's own (Lib/multiprocessing/popen_spawn_posix.py, unchanged from 3.9 to 3.13) but for the
-    program and one key in the preparation data; it starts no resource tracker, which a .NET child does not use.
+    program, one key in the preparation data and the ready pipe (`_await_started`); it starts no resource tracker, which a .NET child does not use.
     Everything else (poll, wait, terminate, kill, close, sentinel) is inherited.
     """
 
@@ -260,11 +260,21 @@ class _WorkerPopen(popen_spawn_posix.Popen):
         prep_data = spawn.get_preparation_data(process_obj._name)
         if _assemblies:
             prep_data["pycompat_assemblies"] = list(_assemblies)
+        ready_r, ready_w = os.pipe()
+        prep_data[_READY_KEY] = ready_w
+        self._fds.append(ready_w)
+        # start() drops the process's arguments once this returns, which would unlink an Event made in the call;
+        # under fork (python3's default) the child has it already, so keep it until the .NET child has it.
+        handed_over = list(vars(process_obj).values())
+        util.Finalize(self, _await_started, (ready_r, handed_over), exitpriority=_READY_PRIORITY)
         fp = io.BytesIO()
         context.set_spawning_popen(self)
         try:
             reduction.dump(prep_data, fp)
             _WorkerPickler(fp).dump(process_obj)
+        except BaseException:
+            os.close(ready_w)
+            raise
         finally:
             context.set_spawning_popen(None)
 
@@ -290,6 +300,27 @@ class _WorkerPopen(popen_spawn_posix.Popen):
                     fds_to_close.append(fd)
             self.finalizer = util.Finalize(self, util.close_fds, fds_to_close)
 
-            for fd in (child_r, child_w):
+            for fd in (child_r, child_w, ready_w):
                 if fd is not None:
                     os.close(fd)
+
+
+#: The preparation-data key naming the fd a .NET child closes once it has rebuilt its arguments (SpawnRequest.ReadyFd).
+_READY_KEY = "pycompat_ready_fd"
+#: Above 0, the priority of the finalizer that unlinks a SemLock's name, which CPython's exit runs before it joins its
+#: children (util._exit_function).
+_READY_PRIORITY = 1
+
+
+def _await_started(ready_r, handed_over):
+    """At the parent's exit, waits until a .NET child has opened what its arguments name (it closes its end of the ready
+    pipe, or dies): a CPython child starts in milliseconds, a .NET child on a loaded machine can take seconds, and the
+    semaphores the parent made are unlinked before it joins its children. Bounded, so a wedged child cannot hold the
+    parent's exit for ever. A child that has ended has closed it too, so this returns at once for a joined child.
+    `handed_over` (what the child was given) is only held, until the popen goes or the parent exits."""
+    from multiprocessing.connection import wait
+
+    try:
+        wait([ready_r], timeout=60)
+    finally:
+        os.close(ready_r)
