@@ -1,4 +1,3 @@
-using PyCompat.Multiprocessing.Spawn;
 using PyCompat.Multiprocessing.Synchronize;
 using Barrier = PyCompat.Multiprocessing.Synchronize.Barrier;
 
@@ -17,17 +16,11 @@ public sealed class BarrierTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static ProcessTarget PyPort(string name) =>
-        ProcessTarget.Python("sync_ports", name, Path.GetDirectoryName(Python.Script("sync_ports.py"))!);
-
-    private static string Worker => WorkerLocator.Locate() is { Prefix.Length: 0 } w ? w.Executable
-        : throw new InvalidOperationException("the tests need the pycompat-worker apphost beside them");
-
     private List<Process> StartWaiters(Barrier barrier, double? timeout = null)
     {
         var children = Kinds.Select((kind, i) => kind == "dotnet"
             ? new Process(target: BarrierTargets.BarrierWait, args: [barrier, _temp.File($"{kind}{i}"), timeout])
-            : new Process(PyPort("barrier_wait"), [barrier, _temp.File($"{kind}{i}"), timeout])).ToList();
+            : new Process(SyncPorts.Target("barrier_wait"), [barrier, _temp.File($"{kind}{i}"), timeout])).ToList();
         foreach (var child in children) child.Start();
         return children;
     }
@@ -95,7 +88,7 @@ public sealed class BarrierTests : IDisposable
     [InlineData("barrier-abort")]
     public async Task A_cpython_parents_barrier_is_shared_by_dotnet_and_cpython_children(string scenario)
     {
-        var result = await Python.RunAsync([Python.Script("sync_parent.py"), Worker, scenario, _temp.Path],
+        var result = await Python.RunAsync([Python.Script("sync_parent.py"), Children.Worker, scenario, _temp.Path],
             new Dictionary<string, string?> { ["PYCOMPAT_TARGETS"] = typeof(BarrierTargets).Assembly.Location });
         Assert.True(result.ExitCode == 0, result.StandardError);
         var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();

@@ -49,7 +49,7 @@ public sealed partial class ResourceTrackerTests : IDisposable
         Assert.All(names, name => Assert.False(InDevShm(name), $"{name} is still in /dev/shm\n{result.StandardError}"));
         Assert.Empty(Directory.GetFiles("/dev/shm", $"pym-{run.ProcessId}-*"));
 
-        var reference = await Python.RunAsync(["-c", $"import sys; sys.path.insert(0, {Quote(Path.GetDirectoryName(Python.Script("sync_ports.py"))!)}); "
+        var reference = await Python.RunAsync(["-c", $"import sys; sys.path.insert(0, {Quote(SyncPorts.Folder)}); "
             + $"import sync_ports; sync_ports.leak_and_die({names.Length})"]);
         var expected = LeakWarning().Match(reference.StandardError);
         Assert.True(expected.Success, reference.StandardError);
@@ -70,9 +70,7 @@ public sealed partial class ResourceTrackerTests : IDisposable
     [Fact]
     public async Task A_dotnet_child_of_a_cpython_parent_registers_with_the_parents_tracker_as_a_cpython_child_does()
     {
-        var worker = WorkerLocator.Locate() is { Prefix.Length: 0 } w ? w.Executable
-            : throw new InvalidOperationException("the tests need the pycompat-worker apphost beside them");
-        var result = await Python.RunAsync([Python.Script("sync_parent.py"), worker, "vanish", _temp.Path],
+        var result = await Python.RunAsync([Python.Script("sync_parent.py"), Children.Worker, "vanish", _temp.Path],
             new Dictionary<string, string?> { ["PYCOMPAT_TARGETS"] = typeof(TrackerTargets).Assembly.Location });
         var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(lines.Length == 3, result.ToString());
@@ -82,6 +80,21 @@ public sealed partial class ResourceTrackerTests : IDisposable
         Assert.EndsWith("in /dev/shm: True", lines[2]);
         Assert.All(lines[1..], line => Assert.False(InDevShm(line.Split(' ')[1]), result.ToString()));
         Assert.Equal(["resource_tracker: There appear to be 2 leaked semaphore objects to clean up at shutdown"],
+            LeakWarning().Matches(result.StandardError).Select(m => m.Value));
+    }
+
+    [Fact]
+    public async Task Dotnet_and_cpython_children_of_a_csharp_parent_register_with_its_tracker()
+    {
+        var result = await WorkerFeed.RunAsync(TrackerTargets.StartVanishingChildren, [_temp.Path]);
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        Assert.Equal(["-9", "-9"], File.ReadAllLines(_temp.File("exit codes")));
+        var names = new[] { File.ReadAllText(_temp.File("dotnet")), File.ReadAllText(_temp.File("python")) };
+        Assert.All(names, name => Assert.False(InDevShm(name), $"{name} is still in /dev/shm\n{result.StandardError}"));
+        var reference = await Python.RunAsync(["-c", $"import sys; sys.path.insert(0, {Quote(SyncPorts.Folder)}); "
+            + "import sync_ports; sync_ports.leak_and_die(2)"]);
+        Assert.Equal([LeakWarning().Match(reference.StandardError).Value],
             LeakWarning().Matches(result.StandardError).Select(m => m.Value));
     }
 

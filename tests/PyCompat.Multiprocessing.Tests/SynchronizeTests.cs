@@ -1,4 +1,3 @@
-using PyCompat.Multiprocessing.Spawn;
 using PyCompat.Multiprocessing.Synchronize;
 using PyCompat.Pickling;
 using Lock = PyCompat.Multiprocessing.Synchronize.Lock;
@@ -16,9 +15,6 @@ public sealed class SynchronizeTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static ProcessTarget PyPort(string name) =>
-        ProcessTarget.Python("sync_ports", name, Path.GetDirectoryName(Python.Script("sync_ports.py"))!);
-
     private static Task<RunResult> CpythonParent(string scenario, string temp) =>
         Python.RunAsync([Python.Script("sync_parent.py"), Children.Worker, scenario, temp],
             new Dictionary<string, string?> { ["PYCOMPAT_TARGETS"] = typeof(SyncTargets).Assembly.Location });
@@ -28,7 +24,7 @@ public sealed class SynchronizeTests : IDisposable
         var children = new List<Process>
         {
             new(dotnet, args("dotnet")),
-            new(PyPort(python), args("python")),
+            new(SyncPorts.Target(python), args("python")),
         };
         foreach (var child in children) child.Start();
         return children;
@@ -44,7 +40,7 @@ public sealed class SynchronizeTests : IDisposable
         for (var i = 0; i < 2; i++)
         {
             children.Add(new Process(target: SyncTargets.Increment, args: [@lock, path, 2500]));
-            children.Add(new Process(PyPort("increment"), [@lock, path, 2500]));
+            children.Add(new Process(SyncPorts.Target("increment"), [@lock, path, 2500]));
         }
         foreach (var child in children) child.Start();
         Children.JoinAll(children);
@@ -132,7 +128,7 @@ public sealed class SynchronizeTests : IDisposable
         using var ready = new Semaphore(0);
         var child = kind == "dotnet"
             ? new Process(target: SyncTargets.HoldForever, args: [@lock, ready])
-            : new Process(PyPort("hold_forever"), [@lock, ready]);
+            : new Process(SyncPorts.Target("hold_forever"), [@lock, ready]);
         child.Start();
         Assert.True(ready.Acquire(true, 60));
         child.Kill();

@@ -15,7 +15,7 @@ public static class TrackerTargets
         var barrier = new Barrier(3);
         var children = new[]
         {
-            new Process(ProcessTarget.Python("sync_ports", "lock_then_wait", Path.GetDirectoryName(Python.Script("sync_ports.py"))!),
+            new Process(SyncPorts.Target("lock_then_wait"),
                 [barrier, Path.Combine(folder, "python-lock")], daemon: true),
             new Process(target: BarrierTargets.BarrierWait, args: [barrier, Path.Combine(folder, "dotnet"), null], daemon: true),
         };
@@ -33,7 +33,7 @@ public static class TrackerTargets
     {
         using var @lock = new Lock();
         using var barrier = new Barrier(2);
-        var child = new Process(ProcessTarget.Python("sync_ports", "barrier_wait", Path.GetDirectoryName(Python.Script("sync_ports.py"))!),
+        var child = new Process(SyncPorts.Target("barrier_wait"),
             [barrier, Path.Combine(folder, "python"), null]);
         child.Start();
         barrier.Wait(TimeSpan.FromSeconds(120));
@@ -49,5 +49,20 @@ public static class TrackerTargets
         File.WriteAllText(path, @lock.Name);
         Posix.Libc.kill(Environment.ProcessId, Posix.Libc.SIGKILL);
         Thread.Sleep(Timeout.Infinite);
+    }
+
+    /// <summary>Creates a lock (so its tracker runs), then starts a .NET and a CPython child that each create a
+    /// semaphore and die by SIGKILL; exits normally, leaving their names to its tracker.</summary>
+    public static void StartVanishingChildren(string folder)
+    {
+        using var @lock = new Lock();
+        var children = new[]
+        {
+            new Process(target: CreateAndVanish, args: [Path.Combine(folder, "dotnet")]),
+            new Process(SyncPorts.Target("create_and_vanish"), [Path.Combine(folder, "python")]),
+        };
+        foreach (var child in children) child.Start();
+        foreach (var child in children) child.Join();
+        File.WriteAllLines(Path.Combine(folder, "exit codes"), children.Select(c => c.ExitCode.ToString()!));
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 using PyCompat.Multiprocessing.Posix;
 using PyCompat.Multiprocessing.Reduction;
@@ -107,14 +106,13 @@ internal sealed unsafe class Arena : IReduceForChild, IDisposable
     /// <summary>Unmaps the memory and closes the fd (other processes keep theirs).</summary>
     public void Dispose()
     {
-        var address = Interlocked.Exchange(ref _address, 0);
-        if (address == 0) return;
-        SharedMemory.munmap(address, (nuint)Size);
-        Libc.close(Fd);
+        Close();
         GC.SuppressFinalize(this);
     }
 
-    ~Arena()
+    ~Arena() => Close();
+
+    private void Close()
     {
         var address = Interlocked.Exchange(ref _address, 0);
         if (address == 0) return;

@@ -36,8 +36,9 @@ internal sealed class ChildProcess
     }
 
     public static ChildProcess Start(string path, IReadOnlyList<string> argv, IReadOnlyList<string> environment,
-        IReadOnlyList<(int Source, int Target)> fds, int[] closeWhenReaped, Action<int, int>? onReaped = null) =>
-        new(PosixSpawn.Spawn(path, argv, environment, fds), closeWhenReaped, onReaped);
+        IReadOnlyList<(int Source, int Target)> fds, int[] closeWhenReaped, Action<int, int>? onReaped = null,
+        int? closeFrom = null) =>
+        new(PosixSpawn.Spawn(path, argv, environment, fds, closeFrom), closeWhenReaped, onReaped);
 
     /// <summary>Waits up to <paramref name="timeout"/> (forever when null); returns the exit code, or null if still running.</summary>
     public int? Wait(TimeSpan? timeout)

@@ -56,6 +56,9 @@ internal static unsafe partial class Libc
     public static partial int posix_spawn_file_actions_adddup2(void* actions, int fd, int newfd);
 
     [LibraryImport("libc")]
+    public static partial int posix_spawn_file_actions_addclosefrom_np(void* actions, int from);
+
+    [LibraryImport("libc")]
     public static partial int posix_spawn(int* pid, byte* path, void* fileActions, void* attributes, byte** argv, byte** envp);
 
     [LibraryImport("libc", SetLastError = true)]

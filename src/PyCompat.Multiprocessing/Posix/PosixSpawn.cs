@@ -13,8 +13,10 @@ internal static unsafe class PosixSpawn
     /// <param name="argv">argv, argv[0] included.</param>
     /// <param name="environment">"KEY=value" entries.</param>
     /// <param name="fds">Each (source fd, fd number in the child); 0, 1 and 2 are inherited as they are.</param>
+    /// <param name="closeFrom">When set, every fd from this number up is closed in the child after <paramref name="fds"/>
+    /// are placed (glibc 2.34's closefrom action; skipped where libc lacks it), so it inherits nothing else.</param>
     public static int Spawn(string path, IReadOnlyList<string> argv, IReadOnlyList<string> environment,
-        IReadOnlyList<(int Source, int Target)> fds)
+        IReadOnlyList<(int Source, int Target)> fds, int? closeFrom = null)
     {
         var actions = NativeMemory.AllocZeroed(FileActionsSize);
         var cpath = NativeStringArray.Utf8(path);
@@ -23,6 +25,7 @@ internal static unsafe class PosixSpawn
             Check(Libc.posix_spawn_file_actions_init(actions), "posix_spawn_file_actions_init");
             foreach (var (source, target) in fds)
                 Check(Libc.posix_spawn_file_actions_adddup2(actions, source, target), "posix_spawn_file_actions_adddup2");
+            if (closeFrom is { } lowest) AddCloseFrom(actions, lowest);
             using var args = new NativeStringArray(argv);
             using var env = new NativeStringArray(environment);
             int pid;
@@ -36,6 +39,18 @@ internal static unsafe class PosixSpawn
             Libc.posix_spawn_file_actions_destroy(actions);
             NativeMemory.Free(actions);
             NativeMemory.Free((void*)cpath);
+        }
+    }
+
+    private static void AddCloseFrom(void* actions, int lowest)
+    {
+        try
+        {
+            Check(Libc.posix_spawn_file_actions_addclosefrom_np(actions, lowest), "posix_spawn_file_actions_addclosefrom_np");
+        }
+        catch (EntryPointNotFoundException)
+        {
+            // An older libc: the child inherits the other fds not marked close-on-exec, as without the option.
         }
     }
 

@@ -90,10 +90,12 @@ internal static unsafe class ResourceTracker
             var devNull = Libc.open("/dev/null", Libc.O_RDWR, 0);
             try
             {
-                // As CPython's tracker closes its stdin and stdout: only stderr, for its warnings, stays shared.
+                // As CPython's tracker closes its stdin and stdout: only stderr, for its warnings, stays shared. Nothing
+                // else is inherited (a child's own spawn pipes, a parent's sentinel), which it would hold open until
+                // every process that registers with it has ended.
                 ChildProcess.Start(worker.Executable, [worker.Executable, .. worker.Prefix, TrackerFlag, ReadFd.ToString()],
                     NativeStringArray.CurrentEnvironment(), [(devNull, 0), (devNull, 1), (pipe.ReadFd, ReadFd)],
-                    closeWhenReaped: []);
+                    closeWhenReaped: [], closeFrom: ReadFd + 1);
             }
             catch
             {
