@@ -31,9 +31,10 @@ internal static class ProcessSubclass
                 yield return new(NameOf(field), field.GetValue(process));
     }
 
-    /// <summary>Sets each pickled key that names a member of <paramref name="process"/>'s class; the others are left out.</summary>
+    /// <summary>Sets each pickled key that names a member of <paramref name="process"/>'s class (a Process subclass, or a
+    /// plain class a target takes); the others are left out.</summary>
     /// <exception cref="TargetArgumentException">a value cannot become the member's type.</exception>
-    public static void Apply(Process process, IEnumerable<KeyValuePair<string, object?>> state)
+    public static void Apply(object process, IEnumerable<KeyValuePair<string, object?>> state)
     {
         foreach (var (key, value) in state)
         {
@@ -57,7 +58,7 @@ internal static class ProcessSubclass
     private static MemberInfo? Member(Type type, string key)
     {
         foreach (var same in new Func<string, bool>[] { name => name == key, name => Simplify(name) == Simplify(key) })
-            for (var t = type; t != typeof(Process) && t is not null; t = t.BaseType)
+            for (var t = type; t != typeof(Process) && t != typeof(object) && t is not null; t = t.BaseType)
             {
                 var member = t.GetFields(InstanceMembers).FirstOrDefault(f => same(NameOf(f))) as MemberInfo
                     ?? t.GetProperties(InstanceMembers).FirstOrDefault(p => p.SetMethod is not null && same(p.Name));

@@ -24,6 +24,7 @@ internal static class ValueConverter
             result = live;
             return type.IsInstanceOfType(live);
         }
+        if (InstanceBinder.TryBind(value, type, out result)) return true;
         if (type.IsInstanceOfType(value) && !(value is bool && type != typeof(bool) && type != typeof(object)))
         {
             result = value;
