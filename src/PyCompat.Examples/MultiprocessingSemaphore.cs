@@ -1,5 +1,7 @@
 using PyCompat.Multiprocessing;
 using PyCompat.Multiprocessing.Managers;
+using PyCompat.Multiprocessing.Reduction;
+using PyCompat.Pickling;
 using Lock = PyCompat.Multiprocessing.Synchronize.Lock;
 using Semaphore = PyCompat.Multiprocessing.Synchronize.Semaphore;
 
@@ -10,18 +12,30 @@ namespace PyCompat.Examples;
 [PyExample("multiprocessing_semaphore")]
 public static class MultiprocessingSemaphore
 {
-    /// <summary><c>class ActivePool</c>: a manager list and a lock. It reaches a child as its two parts (a list proxy
-    /// and a lock), which the child puts together again: the manager itself stays in the parent.</summary>
-    public sealed class ActivePool(ListProxy active, Lock @lock)
+    /// <summary><c>class ActivePool</c>: a manager list and a lock. It travels to a child as CPython pickles the
+    /// script's pool, its <c>__dict__</c> (<c>active</c>, <c>lock</c>); a .NET child sets those members again. The
+    /// manager stays in the parent.</summary>
+    public sealed class ActivePool : IReduceForChild
     {
+        // For a child: the members are set from the pickle.
+        private ActivePool()
+        {
+            Active = null!;
+            Lock = null!;
+        }
+
         /// <summary>The parent's pool: a list on <paramref name="mgr"/> and a new lock.</summary>
-        public ActivePool(SyncManager mgr) : this(mgr.List(), new Lock()) { }
+        public ActivePool(SyncManager mgr)
+        {
+            Active = mgr.List();
+            Lock = new Lock();
+        }
 
-        /// <summary>The manager's list of active names.</summary>
-        public ListProxy Active { get; } = active;
+        /// <summary>The manager's list of active names (<c>self.active</c>).</summary>
+        public ListProxy Active { get; private set; }
 
-        /// <summary>The lock around it.</summary>
-        public Lock Lock { get; } = @lock;
+        /// <summary>The lock around it (<c>self.lock</c>).</summary>
+        public Lock Lock { get; private set; }
 
         /// <summary><c>def makeActive(self, name)</c></summary>
         public void MakeActive(string name)
@@ -43,14 +57,16 @@ public static class MultiprocessingSemaphore
             using (Lock.Enter())
                 return Active.ToString();
         }
+
+        object? IReduceForChild.ReduceForChild(SpawningPopen popen) =>
+            new PyObject(new PyGlobal("multiprocessing_semaphore", "ActivePool"), PyTuple.Empty,
+                new PyDict { ["active"] = Active, ["lock"] = Lock });
     }
 
-    /// <summary><c>def worker(s, pool)</c>: <c>with s:</c> is <c>using (s.Enter())</c>. No <c>[PyTarget]</c>: CPython
-    /// cannot pickle the script's pool for a spawned child (it holds the manager, whose finalizer is a weakref), so
-    /// mapped mode leaves the script to CPython.</summary>
-    public static void Worker(Semaphore s, ListProxy active, Lock @lock)
+    /// <summary><c>def worker(s, pool)</c>: <c>with s:</c> is <c>using (s.Enter())</c>.</summary>
+    [PyTarget("multiprocessing_semaphore", "worker")]
+    public static void Worker(Semaphore s, ActivePool pool)
     {
-        var pool = new ActivePool(active, @lock);
         var name = Process.CurrentProcess().Name;
         using (s.Enter())
         {
@@ -68,7 +84,7 @@ public static class MultiprocessingSemaphore
         var pool = new ActivePool(mgr);
         var s = new Semaphore(3);
         var jobs = Enumerable.Range(0, 10)
-            .Select(i => new Process(target: Worker, args: [s, pool.Active, pool.Lock], name: i.ToString()))
+            .Select(i => new Process(target: Worker, args: [s, pool], name: i.ToString()))
             .ToList();
 
         foreach (var j in jobs)

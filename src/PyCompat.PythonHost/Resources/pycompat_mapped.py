@@ -205,6 +205,11 @@ class _WorkerPickler(reduction.ForkingPickler):
         name = _standard_stream(obj)
         if name is not None:
             return getattr, (_SysModule(), name)
+        managers = sys.modules.get("multiprocessing.managers")
+        if managers is not None and isinstance(obj, managers.BaseManager):
+            # An object holding a manager (multiprocessing_semaphore's pool) reaches a .NET child: its proxies work
+            # there, the manager itself (its process, its finalizer's weakref) cannot be pickled; it becomes a str.
+            return str, ("<%s at %r>" % (type(obj).__name__, obj.address),)
         return NotImplemented
 
 
