@@ -1,7 +1,7 @@
 """One round of the pool benchmark (bench/pool/compare.py runs it under python3 and under pycompat run --map).
 
 CPU-bound: count_primes(limit) (trial division) for 8 limits through Pool(2).map, wall time. Tiny tasks: increment()
-over 4,000 ints with chunksize 1 and with map's default chunksize, tasks per second. Prints one JSON line.
+over N ints (argv[2], 4,000 by default) with chunksize 1 and with map's default chunksize, tasks per second. Prints one JSON line.
 Under --map with the ports of bench/PyCompat.Benchmarks.Targets/PoolBenchPorts.cs the same Pool runs both functions
 in .NET workers.
 """
@@ -32,7 +32,7 @@ def increment(x):
 
 if __name__ == "__main__":
     limit = int(sys.argv[1]) if len(sys.argv) > 1 else 200000
-    tiny = list(range(4000))
+    tiny = list(range(int(sys.argv[2]) if len(sys.argv) > 2 else 4000))
     with multiprocessing.Pool(2) as pool:
         pool.map(increment, range(8), 1)  # warm-up: every worker has started and run a task
         start = time.perf_counter()
