@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Pool = PyCompat.Multiprocessing.Pool.Pool;
+using PyCompat.Multiprocessing.Pooling;
 
 namespace PyCompat.Examples;
 

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using PyCompat.Multiprocessing;
 using PyCompat.Pickling;
-using Pool = PyCompat.Multiprocessing.Pool.Pool;
+using PyCompat.Multiprocessing.Pooling;
 
 namespace PyCompat.Examples;
 

@@ -12,14 +12,7 @@ public sealed class PoolTests
     public async Task Map_imap_imap_unordered_starmap_and_apply_async_print_what_python3_prints_for_every_chunksize()
     {
         using var log = new ChildLog();
-        var script = Path.Combine(Run.Scripts, "mapped_pool.py");
-
-        var expected = await Run.Python3Async(script);
-        var actual = await Run.PycompatAsync(["--map", "--targets", Run.TestTargets], script, environment: log.Environment);
-
-        Assert.True(expected.ExitCode == 0 && expected.StandardError == "", expected.ToString());
-        Assert.True(actual.ExitCode == 0 && actual.StandardError == "", actual.ToString());
-        Assert.Equal(expected.Lines, actual.Lines);
+        await AssertPrintsWhatPython3PrintsAsync("mapped_pool.py", log);
         // Every worker ran in .NET: 3 + 6 (maxtasksperchild=1 retires each after one task).
         Assert.Equal(9, log.Ports.Count(p => p == "multiprocessing.pool.worker"));
         foreach (var ported in new[] { "init", "triple", "add", "tagged", "fail", "opaque", "worker_pid" })
@@ -33,15 +26,20 @@ public sealed class PoolTests
     public async Task A_killed_worker_is_replaced_and_terminate_while_tasks_run_leaves_no_worker()
     {
         using var log = new ChildLog();
-        var script = Path.Combine(Run.Scripts, "mapped_pool_faults.py");
+        await AssertPrintsWhatPython3PrintsAsync("mapped_pool_faults.py", log);
+        Assert.Equal(2, log.Ports.Count(p => p == "multiprocessing.pool.worker")); // the first and its replacement
+        Assert.Contains("mapped_pool_faults.stall", log.Ports);
+    }
 
+    /// <summary>The script under python3 and under pycompat run --map: both succeed, silent on stderr, with the same lines in order.</summary>
+    private static async Task AssertPrintsWhatPython3PrintsAsync(string name, ChildLog log)
+    {
+        var script = Path.Combine(Run.Scripts, name);
         var expected = await Run.Python3Async(script);
         var actual = await Run.PycompatAsync(["--map", "--targets", Run.TestTargets], script, environment: log.Environment);
 
         Assert.True(expected.ExitCode == 0 && expected.StandardError == "", expected.ToString());
         Assert.True(actual.ExitCode == 0 && actual.StandardError == "", actual.ToString());
         Assert.Equal(expected.Lines, actual.Lines);
-        Assert.Equal(2, log.Ports.Count(p => p == "multiprocessing.pool.worker")); // the first and its replacement
-        Assert.Contains("mapped_pool_faults.stall", log.Ports);
     }
 }

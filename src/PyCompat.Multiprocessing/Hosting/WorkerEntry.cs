@@ -57,8 +57,8 @@ internal sealed class WorkerEntry
             ?? throw new InvalidDataException("the process object has no target and is no Process subclass");
         // A pool worker's loop is CPython's own function; its tasks are resolved one by one (Pool/PoolWorker.cs). It
         // rebuilds its queues itself; the pool, not the parent's exit, keeps their names alive while it has workers.
-        if (target == Pool.PoolNames.Worker && request.IsPlainProcess)
-            return new WorkerEntry(NameOf(target, request.MainModule), null, () => () => Pool.PoolWorker.Run(request, resolver));
+        if (target == Pooling.PoolNames.Worker && request.IsPlainProcess)
+            return new WorkerEntry(NameOf(target, request.MainModule), null, () => () => Pooling.PoolWorker.Run(request, resolver));
         var method = resolver.Resolve(target, request.MainModule, request.ClrMethod);
         return new WorkerEntry(NameOf(target, request.MainModule), null, () =>
         {

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using PyCompat.Multiprocessing.Hosting;
 
-namespace PyCompat.Multiprocessing.Pool;
+namespace PyCompat.Multiprocessing.Pooling;
 
 /// <summary>What the result handler feeds: one job of the pool's cache (CPython's <c>_set(i, obj)</c>).</summary>
 internal interface IJob

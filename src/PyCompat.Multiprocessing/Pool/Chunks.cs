@@ -1,4 +1,4 @@
-namespace PyCompat.Multiprocessing.Pool;
+namespace PyCompat.Multiprocessing.Pooling;
 
 /// <summary>How CPython's pool cuts an iterable into tasks (<c>Pool._map_async</c> and <c>Pool._get_tasks</c>).</summary>
 internal static class Chunks

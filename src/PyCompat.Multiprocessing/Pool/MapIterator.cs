@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace PyCompat.Multiprocessing.Pool;
+namespace PyCompat.Multiprocessing.Pooling;
 
 /// <summary>
 /// CPython's <c>IMapIterator</c> and <c>IMapUnorderedIterator</c>: the results of <see cref="Pool.Imap{TIn,TOut}"/>

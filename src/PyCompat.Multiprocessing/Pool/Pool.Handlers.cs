@@ -1,6 +1,6 @@
 using PyCompat.Pickling;
 
-namespace PyCompat.Multiprocessing.Pool;
+namespace PyCompat.Multiprocessing.Pooling;
 
 // The pool's three threads and its end, as Pool._handle_workers, _handle_tasks, _handle_results and _terminate_pool
 // of CPython's multiprocessing/pool.py run them.

@@ -3,7 +3,7 @@ using System.Reflection;
 using PyCompat.Multiprocessing.Queues;
 using PyCompat.Pickling;
 
-namespace PyCompat.Multiprocessing.Pool;
+namespace PyCompat.Multiprocessing.Pooling;
 
 /// <summary>
 /// CPython's <c>multiprocessing.pool.Pool</c>: worker processes that run the functions given to <see cref="Map{TIn,TOut}"/>,

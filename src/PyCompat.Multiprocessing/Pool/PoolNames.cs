@@ -1,6 +1,6 @@
 using PyCompat.Pickling;
 
-namespace PyCompat.Multiprocessing.Pool;
+namespace PyCompat.Multiprocessing.Pooling;
 
 /// <summary>The globals of CPython's <c>multiprocessing/pool.py</c> that travel in a pool's pickles.</summary>
 internal static class PoolNames

@@ -4,7 +4,7 @@ using PyCompat.Multiprocessing.Queues;
 using PyCompat.Multiprocessing.Reduction;
 using PyCompat.Pickling;
 
-namespace PyCompat.Multiprocessing.Pool;
+namespace PyCompat.Multiprocessing.Pooling;
 
 /// <summary>
 /// CPython's <c>multiprocessing.pool.worker</c> in .NET: the loop of a pool worker process, for a CPython

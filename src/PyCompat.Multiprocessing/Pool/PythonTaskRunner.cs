@@ -1,7 +1,7 @@
 using PyCompat.Multiprocessing.Posix;
 using PyCompat.Pickling;
 
-namespace PyCompat.Multiprocessing.Pool;
+namespace PyCompat.Multiprocessing.Pooling;
 
 /// <summary>
 /// Runs the tasks of a .NET pool worker whose functions have no C# port: a CPython child of the worker (started at

@@ -1,6 +1,6 @@
 using PyCompat.Pickling;
 
-namespace PyCompat.Multiprocessing.Pool;
+namespace PyCompat.Multiprocessing.Pooling;
 
 /// <summary>
 /// An exception a pool task raised in a worker, re-raised by <see cref="AsyncResult{T}.Get"/> and the map methods in

@@ -2,7 +2,7 @@ using PyCompat.Multiprocessing.Hosting;
 using PyCompat.Multiprocessing.Reduction;
 using PyCompat.Pickling;
 
-namespace PyCompat.Multiprocessing.Pool;
+namespace PyCompat.Multiprocessing.Pooling;
 
 /// <summary>
 /// The messages a pool worker writes to the outqueue, shaped as CPython's <c>worker()</c> writes them:

@@ -1,0 +1,47 @@
+"""One round of the pool benchmark (bench/pool/compare.py runs it under python3 and under pycompat run --map).
+
+CPU-bound: count_primes(limit) (trial division) for 8 limits through Pool(2).map, wall time. Tiny tasks: increment()
+over N ints (argv[2], 4,000 by default) with chunksize 1 and with map's default chunksize, tasks per second. Prints one JSON line.
+Under --map with the ports of bench/PyCompat.Benchmarks.Targets/PoolBenchPorts.cs the same Pool runs both functions
+in .NET workers.
+"""
+import json
+import multiprocessing
+import sys
+import time
+
+
+def count_primes(limit):
+    count = 0
+    for n in range(2, limit):
+        d = 2
+        prime = True
+        while d * d <= n:
+            if n % d == 0:
+                prime = False
+                break
+            d += 1
+        if prime:
+            count += 1
+    return count
+
+
+def increment(x):
+    return x + 1
+
+
+if __name__ == "__main__":
+    limit = int(sys.argv[1]) if len(sys.argv) > 1 else 200000
+    tiny = list(range(int(sys.argv[2]) if len(sys.argv) > 2 else 4000))
+    with multiprocessing.Pool(2) as pool:
+        pool.map(increment, range(8), 1)  # warm-up: every worker has started and run a task
+        start = time.perf_counter()
+        primes = pool.map(count_primes, [limit] * 8, 1)
+        cpu = time.perf_counter() - start
+        start = time.perf_counter()
+        assert pool.map(increment, tiny, 1) == [x + 1 for x in tiny]
+        one = len(tiny) / (time.perf_counter() - start)
+        start = time.perf_counter()
+        assert pool.map(increment, tiny) == [x + 1 for x in tiny]
+        default = len(tiny) / (time.perf_counter() - start)
+    print(json.dumps({"primes": primes[0], "cpu_s": cpu, "tiny_chunk1_per_s": one, "tiny_default_per_s": default}))
