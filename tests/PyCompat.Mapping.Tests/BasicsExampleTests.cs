@@ -8,6 +8,7 @@ namespace PyCompat.Mapping.Tests;
 /// prints, on stdout and stderr, and the processes that have ports must have run in .NET (the worker host's own log
 /// names each one). Under <c>--strict</c> a process routed to CPython would stop the run, so none was.
 /// </summary>
+[Collection(Alone.Name)]
 public sealed class BasicsExampleTests
 {
     /// <summary>

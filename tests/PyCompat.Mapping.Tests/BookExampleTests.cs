@@ -4,6 +4,7 @@ namespace PyCompat.Mapping.Tests;
 
 /// <summary>The book's first three scripts print under --map what python3 prints, and their targets ran in the .NET
 /// worker host; the other basics scripts are in <see cref="BasicsExampleTests"/>.</summary>
+[Collection(Alone.Name)]
 public sealed class BookExampleTests
 {
     /// <summary>The scripts whose every child prints one line and whose parent prints none.</summary>

@@ -3,6 +3,7 @@ using PyCompat.Mapping.Tests.Support;
 namespace PyCompat.Mapping.Tests;
 
 /// <summary>Output under load in mapped mode: 200 .NET children at once, every line whole and once.</summary>
+[Collection(Alone.Name)]
 public sealed class LoadTests
 {
     [Fact]

@@ -4,6 +4,7 @@ namespace PyCompat.Mapping.Tests;
 
 /// <summary>A ported target given a Lock, Event, Condition, Barrier or a standard stream runs in .NET: the child opens the
 /// parent's named semaphores and writes to its own stdout.</summary>
+[Collection(Alone.Name)]
 public sealed class SynchronizeArgumentTests
 {
     [Theory]
