@@ -5,6 +5,7 @@ namespace PyCompat.Mapping.Tests;
 
 /// <summary>The book's queue scripts under --map --strict: every child (a target given a Queue, a Process subclass
 /// carrying its queues as attributes) runs in .NET on the parent's queues, and the script prints what python3 prints.</summary>
+[Collection(Alone.Name)]
 public sealed partial class QueueExampleTests
 {
     [Theory]
