@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using PyCompat.Multiprocessing.Managers;
@@ -40,32 +39,17 @@ public sealed class AcrossMachinesTests
     public async Task A_csharp_client_shares_a_queue_a_cpython_server_serves_over_tcp_with_cpython_clients()
     {
         var key = RandomNumberGenerator.GetBytes(16);
-        var info = new ProcessStartInfo(Interpreters.Default.Executable)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { Python.Script("manager_tcp.py"), "serve", Convert.ToHexString(key) }) info.ArgumentList.Add(arg);
-        using var python = System.Diagnostics.Process.Start(info)!;
-        try
-        {
-            var port = python.StandardOutput.ReadLine()!;
-            using var client = new BaseManager(new IPEndPoint(IPAddress.Loopback, int.Parse(port)), key).Register("get_queue");
-            client.Connect();
-            var queue = (AutoProxy)client.Create("get_queue");
-            queue.Invoke("put", "from C#");
-            var put = await Peer("put", port, Convert.ToHexString(key), "from python");
-            Assert.True(put.ExitCode == 0, put.ToString());
-            Assert.Equal("from C#", queue.Invoke("get"));
-            Assert.Equal("from python", queue.Invoke("get"));
-            Assert.Equal(0, queue.Invoke("qsize"));
-        }
-        finally
-        {
-            python.StandardInput.Close();
-            if (!python.WaitForExit(TimeSpan.FromSeconds(20))) python.Kill();
-        }
+        using var python = new CpythonManagerServer(Interpreters.Default.Executable, "manager_tcp.py", "serve", Convert.ToHexString(key));
+        var port = python.FirstLine;
+        using var client = new BaseManager(new IPEndPoint(IPAddress.Loopback, int.Parse(port)), key).Register("get_queue");
+        client.Connect();
+        var queue = (AutoProxy)client.Create("get_queue");
+        queue.Invoke("put", "from C#");
+        var put = await Peer("put", port, Convert.ToHexString(key), "from python");
+        Assert.True(put.ExitCode == 0, put.ToString());
+        Assert.Equal("from C#", queue.Invoke("get"));
+        Assert.Equal("from python", queue.Invoke("get"));
+        Assert.Equal(0, queue.Invoke("qsize"));
     }
 
     [Fact]

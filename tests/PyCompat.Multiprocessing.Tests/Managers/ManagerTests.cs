@@ -44,8 +44,8 @@ public sealed class ManagerTests
     private static async Task<IReadOnlyList<string>> CpythonReference(string python, string transport)
     {
         var key = NewKey();
-        using var server = new CpythonManagerServer(python, transport, key);
-        return await PythonPeer(python, "exercise", server.AddressJson, key);
+        using var server = CpythonManagerServer.SyncManager(python, transport, key);
+        return await PythonPeer(python, "exercise", server.FirstLine, key);
     }
 
     [Theory]
@@ -70,7 +70,7 @@ public sealed class ManagerTests
         {
             var expected = await CpythonReference(python, transport);
             var key = NewKey();
-            using var server = new CpythonManagerServer(python, transport, key);
+            using var server = CpythonManagerServer.SyncManager(python, transport, key);
             using var client = new SyncManager(server.Address, key);
             client.Connect();
             Assert.Equal(expected, ManagerExercise.Run(client));
