@@ -127,7 +127,7 @@ internal static class ProcessRegistry
         }
         foreach (var finalizer in finalizers) finalizer();
         // Queues' feeders send what they hold and end (priority 10), before the children are waited for...
-        Queues.FeederThreads.CloseAll();
+        Queues.FeederThreads.FlushAll();
         foreach (var child in ActiveChildren().Where(c => c.Daemon))
         {
             Logging.Info($"calling terminate() for daemon {child.Name}");

@@ -135,6 +135,17 @@ public sealed partial class QueueSemanticsTests
         Assert.Equal(0, q.QSize());
     }
 
+    [Fact]
+    public void A_queue_still_delivers_what_is_put_after_the_exit_time_handler_flushed_its_feeder()
+    {
+        // Process.JoinAllAtExit may be called before the end; the queues stay usable after it.
+        using var q = new Queue();
+        q.Put(1);
+        FeederThreads.FlushAll();
+        q.Put(2);
+        Assert.Equal([1, 2], new[] { q.Get(true, 30), q.Get(true, 30) }.Cast<int>().Order());
+    }
+
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Repr();
 }

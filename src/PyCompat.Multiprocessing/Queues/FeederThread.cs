@@ -8,12 +8,14 @@ namespace PyCompat.Multiprocessing.Queues;
 /// <summary>
 /// CPython's <c>Queue._feed</c> thread: it takes the items <see cref="Queue.Put(object?, bool, TimeSpan?)"/> buffered, pickles each and writes
 /// it to the pipe under the write lock, so <c>Put</c> never waits for the pipe. A sentinel (<see cref="Close"/>) makes
-/// it close this process's ends of the pipe and end once the items before it are sent. A pickling error drops the item,
-/// gives its place in the queue back and prints a traceback, as CPython's feeder does.
+/// it close this process's ends of the pipe and end once the items before it are sent; the exit's sentinel
+/// (<see cref="Flush"/>) only ends it, so a queue still open starts a new feeder if the program puts again. A pickling
+/// error drops the item, gives its place in the queue back and prints a traceback, as CPython's feeder does.
 /// </summary>
 internal sealed class FeederThread
 {
-    private static readonly object Sentinel = new();
+    private static readonly object CloseSentinel = new();
+    private static readonly object FlushSentinel = new();
     private readonly System.Collections.Generic.Queue<object?> _buffer = new();
     private readonly object _notEmpty = new();
     private readonly Connection _reader;
@@ -22,6 +24,7 @@ internal sealed class FeederThread
     private readonly BoundedSemaphore _sem;
     private readonly bool _ignoreEpipe;
     private readonly Thread _thread;
+    private bool _stopping;
 
     public FeederThread(Connection reader, Connection writer, Lock? wlock, BoundedSemaphore sem, bool ignoreEpipe)
     {
@@ -38,22 +41,39 @@ internal sealed class FeederThread
     public bool JoinAtExit { get; set; } = true;
 
     /// <summary>Buffers <paramref name="item"/> for the thread; <paramref name="whileHeld"/> runs under the buffer's lock
-    /// (a JoinableQueue counts the task there).</summary>
-    public void Add(object? item, Action? whileHeld = null)
+    /// (a JoinableQueue counts the task there). False, and nothing done, once the thread has been told to end.</summary>
+    public bool TryAdd(object? item, Action? whileHeld = null)
     {
         lock (_notEmpty)
         {
+            if (_stopping) return false;
             whileHeld?.Invoke();
-            _buffer.Enqueue(item);
-            Monitor.Pulse(_notEmpty);
+            Append(item);
+            return true;
         }
     }
 
     /// <summary>CPython's <c>_finalize_close</c>: the thread sends what is buffered, then closes the pipe and ends.</summary>
-    public void Close()
+    public void Close() => Stop(CloseSentinel);
+
+    /// <summary>At exit: the thread sends what is buffered and ends, leaving the pipe open.</summary>
+    public void Flush() => Stop(FlushSentinel);
+
+    private void Stop(object sentinel)
     {
-        Logging.Debug("telling queue thread to quit");
-        Add(Sentinel);
+        lock (_notEmpty)
+        {
+            if (_stopping) return;
+            _stopping = true;
+            Logging.Debug("telling queue thread to quit");
+            Append(sentinel);
+        }
+    }
+
+    private void Append(object? item)
+    {
+        _buffer.Enqueue(item);
+        Monitor.Pulse(_notEmpty);
     }
 
     /// <summary>CPython's <c>_finalize_join</c>: waits for the thread to end.</summary>
@@ -85,11 +105,14 @@ internal sealed class FeederThread
                 while (_buffer.Count == 0) Monitor.Wait(_notEmpty);
             while (TryTake(out var item))
             {
-                if (ReferenceEquals(item, Sentinel))
+                if (ReferenceEquals(item, CloseSentinel) || ReferenceEquals(item, FlushSentinel))
                 {
                     Logging.Debug("feeder thread got sentinel -- exiting");
-                    _reader.Close();
-                    _writer.Close();
+                    if (ReferenceEquals(item, CloseSentinel))
+                    {
+                        _reader.Close();
+                        _writer.Close();
+                    }
                     return;
                 }
                 try

@@ -211,10 +211,13 @@ public class Queue : IReduceForChild, IDisposable
     /// <summary>Buffers an item for the feeder thread, starting it on the first put (CPython's <c>_start_thread</c>).</summary>
     private protected void Enqueue(object? item, Action? whileHeld = null)
     {
-        FeederThread feeder;
         lock (_start)
-            feeder = _feeder ??= new FeederThread(_reader, _writer, _wlock, _sem, _ignoreEpipe) { JoinAtExit = !_joinCancelled };
-        feeder.Add(item, whileHeld);
+        {
+            if (_feeder?.TryAdd(item, whileHeld) is true) return;
+            // The first put, or the first after the exit-time handler ended the feeder (Process.JoinAllAtExit mid-program).
+            _feeder = new FeederThread(_reader, _writer, _wlock, _sem, _ignoreEpipe) { JoinAtExit = !_joinCancelled };
+            _feeder.TryAdd(item, whileHeld);
+        }
     }
 
     private protected void CheckOpen()
