@@ -19,6 +19,7 @@ exit-time joins) stay CPython's. Written for CPython 3.9+.
 import io
 import os
 import sys
+import threading
 
 from multiprocessing import context, popen_spawn_posix, process, reduction, spawn, util
 
@@ -72,6 +73,17 @@ def _name_semaphores():
 
     setattr(__init__, _WRAPPED, True)
     synchronize.SemLock.__init__ = __init__
+
+    # A name is unlinked only once every .NET child started so far has opened what it was given (_await_started).
+    cleanup = synchronize.SemLock._cleanup
+
+    def _cleanup(name):
+        _await_started()
+        cleanup(name)
+
+    _cleanup.__qualname__ = cleanup.__qualname__  # what multiprocessing's sub_debug log lines show
+    setattr(_cleanup, _WRAPPED, True)
+    synchronize.SemLock._cleanup = staticmethod(_cleanup)
 
 
 def _wrap(cls):
@@ -287,13 +299,11 @@ class _WorkerPopen(popen_spawn_posix.Popen):
         prep_data = spawn.get_preparation_data(process_obj._name)
         if _assemblies:
             prep_data["pycompat_assemblies"] = list(_assemblies)
+        _await_started(timeout=0)
         ready_r, ready_w = os.pipe()
         prep_data[_READY_KEY] = ready_w
         self._fds.append(ready_w)
-        # start() drops the process's arguments once this returns, which would unlink an Event made in the call;
-        # under fork (python3's default) the child has it already, so keep it until the .NET child has it.
-        handed_over = list(vars(process_obj).values())
-        util.Finalize(self, _await_started, (ready_r, handed_over), exitpriority=_READY_PRIORITY)
+        _starting.append(ready_r)
         # A .NET pool worker runs the tasks without a port in a CPython helper: the interpreter spawn would use.
         prep_data["pycompat_python"] = spawn.get_executable()
         fp = io.BytesIO()
@@ -336,20 +346,27 @@ class _WorkerPopen(popen_spawn_posix.Popen):
 
 #: The preparation-data key naming the fd a .NET child closes once it has rebuilt its arguments (SpawnRequest.ReadyFd).
 _READY_KEY = "pycompat_ready_fd"
-#: Above 0, the priority of the finalizer that unlinks a SemLock's name, which CPython's exit runs before it joins its
-#: children (util._exit_function).
-_READY_PRIORITY = 1
+#: The read ends of the ready pipes of the .NET children that may not have opened their arguments' semaphores yet.
+_starting = []
+#: Pool and user threads start processes and collect SemLocks too.
+_starting_lock = threading.RLock()
 
 
-def _await_started(ready_r, handed_over):
-    """At the parent's exit, waits until a .NET child has opened what its arguments name (it closes its end of the ready
-    pipe, or dies): a CPython child starts in milliseconds, a .NET child on a loaded machine can take seconds, and the
-    semaphores the parent made are unlinked before it joins its children. Bounded, so a wedged child cannot hold the
-    parent's exit for ever. A child that has ended has closed it too, so this returns at once for a joined child.
-    `handed_over` (what the child was given) is only held, until the popen goes or the parent exits."""
+def _await_started(timeout=60):
+    """Waits until every .NET child started so far has opened what its arguments name: it closes its end of its ready
+    pipe once they are bound (or dies). A SemLock's name is unlinked when the SemLock is collected (start() drops the
+    process's arguments at once) or at exit, before CPython joins its children (util._exit_function); a CPython child
+    has opened it in milliseconds (under fork it inherited it), a .NET child on a loaded machine can take seconds.
+    Bounded, so a wedged child cannot hold the parent for ever; timeout=0 only forgets the children that are ready."""
     from multiprocessing.connection import wait
 
-    try:
-        wait([ready_r], timeout=60)
-    finally:
-        os.close(ready_r)
+    # Reentrant: a collection during the wait may unlink a SemLock, which waits here too (it finds the same fds).
+    with _starting_lock:
+        while _starting:
+            ready = wait(list(_starting), timeout)
+            if not ready:
+                return
+            for fd in ready:
+                if fd in _starting:
+                    _starting.remove(fd)
+                    os.close(fd)

@@ -69,7 +69,8 @@ if __name__ == "__main__":
                 print(func.__name__, result.ready(), result.successful(), type(e).__name__,
                       type(e.__cause__).__name__ if e.__cause__ else None)
         try:
-            pool.map(fail, range(4), 2)
+            # One chunk: with two, which failure map raises is whichever worker's result arrives first.
+            pool.map(fail, range(4), 4)
         except ValueError as e:
             print("map raises", e)
     with multiprocessing.Pool(2, maxtasksperchild=1) as pool:
