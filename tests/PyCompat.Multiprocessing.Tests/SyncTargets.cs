@@ -28,6 +28,12 @@ public static class SyncTargets
         File.WriteAllText(path, $"{Py(woke)} {Py(@event.IsSet())}");
     }
 
+    public static void SetEvent(Event @event, string path)
+    {
+        File.WriteAllText(path, "set");
+        @event.Set();
+    }
+
     [PyTarget("sync_ports", "wait_condition")]
     public static void WaitCondition(Condition cond, Semaphore ready, string path)
     {
