@@ -15,6 +15,7 @@ public static class MultiprocessingSemaphore
     /// <summary><c>class ActivePool</c>: a manager list and a lock. It travels to a child as CPython pickles the
     /// script's pool, its <c>__dict__</c> (<c>active</c>, <c>lock</c>); a .NET child sets those members again. The
     /// manager stays in the parent.</summary>
+    [PyClass("multiprocessing_semaphore", "ActivePool")]
     public sealed class ActivePool : IReduceForChild
     {
         // For a child: the members are set from the pickle.

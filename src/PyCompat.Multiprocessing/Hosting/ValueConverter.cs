@@ -26,8 +26,6 @@ internal static class ValueConverter
         }
         // An instance of a Python class that a C# class ports ([PyClass]).
         if (value is PyObject instance && PyClassInstances.TryRebuild(instance, type, out result)) return true;
-        // An instance of a plain Python class, as the port's parameter type of the same class name.
-        if (InstanceBinder.TryBind(value, type, out result)) return true;
         if (type.IsInstanceOfType(value) && !(value is bool && type != typeof(bool) && type != typeof(object)))
         {
             result = value;
