@@ -58,27 +58,6 @@ internal static class ProcessRegistry
         AppDomain.CurrentDomain.ProcessExit += (_, _) => JoinChildrenAtExit();
     }
 
-    /// <summary>
-    /// CPython's <c>util.Finalize(obj, callback, exitpriority=N)</c> for N &gt;= 0, as a pool registers its terminate: run at
-    /// exit before the daemon children are terminated (so a pool stops replacing its workers first); dispose the
-    /// returned handle to unregister it.
-    /// </summary>
-    public static IDisposable AtExit(Action finalizer)
-    {
-        lock (Gate) Finalizers.Add(finalizer);
-        return new Unregister(finalizer);
-    }
-
-    private static readonly List<Action> Finalizers = [];
-
-    private sealed class Unregister(Action finalizer) : IDisposable
-    {
-        public void Dispose()
-        {
-            lock (Gate) Finalizers.Remove(finalizer);
-        }
-    }
-
     public static void RemoveChild(Process child)
     {
         lock (Gate) Children.Remove(child);
@@ -118,16 +97,8 @@ internal static class ProcessRegistry
             Logging.Info("process shutting down");
             Logging.Debug("running all \"atexit\" finalizers with priority >= 0");
         }
-        // CPython's order: pools terminate (exitpriority 15) before queues' feeders flush (10).
-        List<Action> finalizers;
-        lock (Gate)
-        {
-            finalizers = [.. Finalizers];
-            Finalizers.Clear();
-        }
-        foreach (var finalizer in finalizers) finalizer();
-        // Queues' feeders send what they hold and end (priority 10), before the children are waited for...
-        Queues.FeederThreads.FlushAll();
+        // Priority 0 and above (a pool's terminate, 15; queue feeders sending what they hold, 10) before the children.
+        Finalizers.AtExit.Run(minPriority: 0);
         foreach (var child in ActiveChildren().Where(c => c.Daemon))
         {
             Logging.Info($"calling terminate() for daemon {child.Name}");
@@ -139,7 +110,7 @@ internal static class ProcessRegistry
             child.Join();
         }
         if (first) Logging.Debug("running the remaining \"atexit\" finalizers");
-        // ... and the process waits for them (priority -5), so what it put reaches the pipe before it exits.
-        Queues.FeederThreads.JoinAll();
+        // The rest after them (waiting for the feeders, -5), so what this process put reaches the pipe before it exits.
+        Finalizers.AtExit.Run();
     }
 }

@@ -76,7 +76,7 @@ public sealed partial class Pool : IDisposable
         _taskHandler = Daemon(HandleTasks, "pool task handler");
         _resultHandler = Daemon(HandleResults, "pool result handler");
         // CPython: self._terminate = util.Finalize(self, self._terminate_pool, ..., exitpriority=15).
-        _atExit = ProcessRegistry.AtExit(Terminate);
+        _atExit = Finalizers.AtExit.Register(Terminate, exitPriority: 15);
         _state = State.Run;
     }
 

@@ -24,6 +24,8 @@ internal sealed class FeederThread
     private readonly BoundedSemaphore _sem;
     private readonly bool _ignoreEpipe;
     private readonly Thread _thread;
+    private readonly Finalizer _flushAtExit;
+    private readonly Finalizer _joinAtExit;
     private bool _stopping;
 
     public FeederThread(Connection reader, Connection writer, Lock? wlock, BoundedSemaphore sem, bool ignoreEpipe)
@@ -31,7 +33,11 @@ internal sealed class FeederThread
         (_reader, _writer, _wlock, _sem, _ignoreEpipe) = (reader, writer, wlock, sem, ignoreEpipe);
         _thread = new Thread(Feed) { IsBackground = true, Name = "QueueFeederThread" };
         Logging.Debug("Queue._start_thread()");
-        FeederThreads.Started(this);
+        // CPython's _finalize_close (priority 10: before the children are joined, the feeder sends what it holds and
+        // ends, but the pipe stays open, since a program that joins its children before its end may put again) and
+        // _finalize_join (-5: after them, the process waits for the feeder, so what it put reaches the pipe).
+        _flushAtExit = Finalizers.AtExit.Register(Flush, exitPriority: 10);
+        _joinAtExit = Finalizers.AtExit.Register(() => { if (JoinAtExit) Join(); }, exitPriority: -5);
         Logging.Debug("doing self._thread.start()");
         _thread.Start();
         Logging.Debug("... done self._thread.start()");
@@ -92,7 +98,8 @@ internal sealed class FeederThread
         }
         finally
         {
-            FeederThreads.Ended(this);
+            _flushAtExit.Dispose();
+            _joinAtExit.Dispose();
         }
     }
 

@@ -31,6 +31,12 @@ public class Queue : IReduceForChild, IDisposable
     private readonly int _opid;
     private readonly object _start = new();
     private FeederThread? _feeder;
+
+    /// <summary>The feeder thread now running, if any (its exit-time flush is what the exit handler runs).</summary>
+    internal FeederThread? Feeder
+    {
+        get { lock (_start) return _feeder; }
+    }
     private bool _joinCancelled;
     private volatile bool _closed;
 
