@@ -52,6 +52,15 @@ internal static class ProcessRegistry
         lock (Gate)
         {
             Children.Add(child);
+        }
+        EnsureExitHandler();
+    }
+
+    /// <summary>Hooks <see cref="JoinChildrenAtExit"/> to the process's exit, once.</summary>
+    public static void EnsureExitHandler()
+    {
+        lock (Gate)
+        {
             if (_exitHandlerInstalled) return;
             _exitHandlerInstalled = true;
         }

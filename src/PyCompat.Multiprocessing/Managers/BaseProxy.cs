@@ -6,8 +6,9 @@ namespace PyCompat.Multiprocessing.Managers;
 /// CPython's <c>multiprocessing.managers.BaseProxy</c>: stands for an object that lives in a manager's server (C#
 /// or CPython). Each thread that calls a method opens its own connection (authenticated with the proxy's authkey,
 /// then <c>accept_connection</c>), and each call is one <c>(id, method, args, kwds)</c> request. A proxy holds a
-/// reference on the server from its creation (<c>incref</c>) until <see cref="Dispose"/> (<c>decref</c>); one
-/// rebuilt in a child as it starts holds none, as in CPython, where the parent's reference keeps the object.
+/// reference on the server from its creation (<c>incref</c>) until <see cref="Dispose"/> (<c>decref</c>), or, as
+/// CPython's <c>util.Finalize(self, _decref, exitpriority=10)</c> does, until it is garbage collected or the process
+/// exits; one rebuilt in a child as it starts holds none, as in CPython, where the parent's reference keeps the object.
 /// Pickled (as a Process argument, say) it is CPython's <c>RebuildProxy(type, token, 'pickle', kwds)</c>, so a
 /// child of either kind gets a proxy that reconnects.
 /// </summary>
@@ -16,6 +17,7 @@ public abstract class BaseProxy : IDisposable
     private readonly ThreadLocal<Connection?> _connection = new(trackAllValues: true);
     private readonly BaseManager? _manager;
     private int _holdsReference;
+    private Finalizer? _release;
 
     /// <summary>A proxy for <paramref name="token"/>.</summary>
     /// <param name="token">The object and its server.</param>
@@ -85,21 +87,32 @@ public abstract class BaseProxy : IDisposable
     /// <summary>Gives the server's reference back (<c>decref</c>) and closes this proxy's connections.</summary>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _holdsReference, -1) == 1 && _manager?.IsShutDown != true)
-        {
-            try
-            {
-                Decref(Token, AuthKey);
-            }
-            catch (Exception e) when (e is IOException or PythonError or RemoteError or AuthenticationError)
-            {
-                // The server has gone: nothing holds the object any more.
-            }
-        }
+        if (Interlocked.Exchange(ref _holdsReference, -1) == 1) _release?.Run();
         foreach (var connection in _connection.Values) connection?.Close();
         _connection.Dispose();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>A proxy dropped without <see cref="Dispose"/> gives its reference back when collected, on a pool thread
+    /// (the finalizer thread must not wait for a server), as CPython's proxy does when its last reference goes.</summary>
+    ~BaseProxy()
+    {
+        if (_release is { } release) ThreadPool.UnsafeQueueUserWorkItem(static r => r.Run(), release, preferLocal: false);
+    }
+
+    // Holds what decref needs and not the proxy, so the registration does not keep the proxy alive.
+    private static Action Release(Token token, byte[] authkey, BaseManager? manager) => () =>
+    {
+        if (manager?.IsShutDown == true) return;
+        try
+        {
+            Decref(token, authkey);
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or PythonError or RemoteError or AuthenticationError)
+        {
+            // The server has gone: nothing holds the object any more.
+        }
+    };
 
     /// <summary>CPython's <c>__reduce__</c>: <c>RebuildProxy(type, token, 'pickle', kwds)</c>, the authkey in kwds
     /// only for a child being spawned.</summary>
@@ -141,6 +154,7 @@ public abstract class BaseProxy : IDisposable
         using var connection = Client.Connect(Token.Address, authkey: AuthKey);
         ManagerWire.Dispatch(connection, null, "incref", new PyTuple(Token.Id));
         _holdsReference = 1;
+        _release = Finalizers.AtExit.Register(Release(Token, AuthKey, _manager), exitPriority: 10);
     }
 
     internal static void Decref(Token token, byte[] authkey)

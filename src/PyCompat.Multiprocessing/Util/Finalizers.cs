@@ -13,7 +13,8 @@ namespace PyCompat.Multiprocessing;
 internal sealed class Finalizers
 {
     private readonly Lock _gate = new();
-    private readonly List<Finalizer> _registry = [];
+    // Ordered so the next to run is the last element: many live proxies each hold one registration.
+    private readonly SortedSet<Finalizer> _registry = new(Comparer<Finalizer>.Create((a, b) => a.CompareTo(b)));
     private long _counter;
 
     /// <summary>This process's registry, run at exit.</summary>
@@ -22,6 +23,8 @@ internal sealed class Finalizers
     /// <summary>Registers <paramref name="callback"/> to run once, at <see cref="Run"/> or earlier through the handle.</summary>
     public Finalizer Register(Action callback, int exitPriority)
     {
+        // CPython's exit function is registered when multiprocessing.util is imported: whatever registers here is run.
+        if (ReferenceEquals(this, AtExit)) ProcessRegistry.EnsureExitHandler();
         lock (_gate)
         {
             var finalizer = new Finalizer(this, callback, exitPriority, ++_counter);
@@ -60,11 +63,9 @@ internal sealed class Finalizers
     {
         lock (_gate)
         {
-            Finalizer? best = null;
-            foreach (var f in _registry)
-                if ((minPriority is null || f.ExitPriority >= minPriority) && (best is null || f.RunsBefore(best)))
-                    best = f;
-            if (best is not null) _registry.Remove(best);
+            if (_registry.Count == 0 || _registry.Max is not { } best) return null;
+            if (minPriority is not null && best.ExitPriority < minPriority) return null;
+            _registry.Remove(best);
             return best;
         }
     }
@@ -84,8 +85,8 @@ internal sealed class Finalizer : IDisposable
     /// <summary>The priority at exit: higher runs first; 0 and above run before the children are joined.</summary>
     public int ExitPriority { get; }
 
-    internal bool RunsBefore(Finalizer other) =>
-        (ExitPriority, _sequence).CompareTo((other.ExitPriority, other._sequence)) > 0;
+    /// <summary>Orders by priority, then by registration: the greatest runs first.</summary>
+    internal int CompareTo(Finalizer other) => (ExitPriority, _sequence).CompareTo((other.ExitPriority, other._sequence));
 
     /// <summary>Runs the callback now unless it already ran or was cancelled (CPython's <c>Finalize.__call__</c>).</summary>
     public void Run()

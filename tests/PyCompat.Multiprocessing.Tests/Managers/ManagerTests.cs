@@ -85,6 +85,48 @@ public sealed class ManagerTests
         Assert.Equal(expected, ManagerExercise.Run(manager));
     }
 
+    [Theory]
+    [InlineData("cpython")]
+    [InlineData("dotnet")]
+    public async Task A_proxy_dropped_without_dispose_gives_its_reference_back_once_it_is_collected(string serverKind)
+    {
+        var key = NewKey();
+        var python = Interpreters.Default.Executable;
+        using var cpythonServer = serverKind == "cpython" ? CpythonManagerServer.SyncManager(python, "unix", key) : null;
+        using var dotnetServer = serverKind == "dotnet" ? StartDotnetServer("unix", key) : null;
+        var address = cpythonServer?.FirstLine ?? Json(dotnetServer!.Address!);
+        using var client = new SyncManager(cpythonServer?.Address ?? dotnetServer!.Address, key);
+        client.Connect();
+        int Count() => int.Parse(Assert.Single(PythonPeer(python, "count", address, key).GetAwaiter().GetResult()));
+
+        var before = Count();
+        var whileHeld = MakeTwoProxiesAndCount(client, Count);
+        Assert.Equal(before + 2, whileHeld);
+
+        // Collected, the proxies decref on a pool thread (CPython's proxy does it when its last reference goes).
+        var released = before + 2;
+        for (var attempt = 0; attempt < 100 && released != before; attempt++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            await Task.Delay(100);
+            released = Count();
+        }
+        Assert.Equal(before, released);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int MakeTwoProxiesAndCount(SyncManager client, Func<int> count)
+    {
+        var d = client.Dict();
+        d["a"] = 1;
+        var l = client.List([1, 2]);
+        var held = count();
+        GC.KeepAlive(d);
+        GC.KeepAlive(l);
+        return held;
+    }
+
     [Fact]
     public void Ten_children_of_both_kinds_lose_none_of_500_increments_through_one_dict_under_a_manager_lock()
     {

@@ -4,6 +4,7 @@ for children of a C# parent. ManagerTests.cs runs it; ManagerExercise.cs is the 
     manager_peer.py serve unix|tcp AUTHKEY_HEX      start a server, print its address as JSON, serve until stdin closes
     manager_peer.py exercise ADDRESS_JSON AUTHKEY_HEX   connect, exercise every proxy type, print one repr per line
     manager_peer.py connect ADDRESS_JSON AUTHKEY_HEX    connect only; print the error's class name, or 'connected'
+    manager_peer.py count ADDRESS_JSON AUTHKEY_HEX      print how many shared objects the server holds
     manager_peer.py die|oversized|garbage ADDRESS_JSON AUTHKEY_HEX   a client that misbehaves (see bad_peer)
 """
 import json
@@ -90,6 +91,10 @@ def main(argv):
             print("connected")
         except Exception as e:
             print(type(e).__name__)
+        return
+    if mode == "count":
+        manager.connect()
+        print(manager._number_of_objects())
         return
     if mode in ("die", "oversized", "garbage"):
         bad_peer(mode, address_of(argv[2]), bytes.fromhex(argv[3]))
