@@ -21,6 +21,7 @@ public sealed class PolicyProofTests
     {
         { "multiprocessing_daemon", "name-pid: the process's name", @"(?m)^Exiting : non-daemon", "Exiting : daemon" },
         { "multiprocessing_terminate", "pid: the exit code in the repr", "exitcode=-SIGTERM", "exitcode=-SIGKILL" },
+        { "multiprocessing_terminate", "either: a liveness that contradicts the state", @"(?m)^(TERMINATED: .*started>) True$", "$1 False" },
         { "multiprocessing_exitcode", "traceback-frames: the exception's message", "RuntimeError: There was an error!", "RuntimeError: There was no error!" },
         { "multiprocessing_manager_dict", "dict-order: a value", @"\b5: 10\b", "5: 11" },
         { "multiprocessing_producer_consumer", "consumer-number: a task a consumer took", @"(?m)^(Consumer-\d+): 5 \* 5$", "$1: 5 * 6" },
