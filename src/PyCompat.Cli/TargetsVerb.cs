@@ -8,8 +8,10 @@ namespace PyCompat.Cli;
 
 /// <summary>
 /// <c>pycompat targets</c>: lists each Python <c>module.name</c> with the C# method that ports it, and flags ports whose
-/// parameters cannot take what the Python function's signature passes. The signatures come from CPython embedded
-/// through Python.NET (<see cref="SignatureReader"/>).
+/// parameters cannot take what the Python function's signature passes; then each Python class with the C# class that
+/// ports it (<c>[PyClass]</c>), flagged when one is a Process subclass and the other not, or when Python's defines
+/// <c>run</c> and C#'s does not override <c>Run()</c>. The signatures come from CPython embedded through Python.NET
+/// (<see cref="SignatureReader"/>).
 /// </summary>
 internal static class TargetsVerb
 {
@@ -37,7 +39,9 @@ internal static class TargetsVerb
         var command = new Command("targets",
             "List each Python module.name with the C# method that ports it, and flag ports whose parameters cannot take " +
             "what the Python function's signature passes (read with inspect.signature in CPython embedded through " +
-            "Python.NET). Exits 0 when every port was checked and fits, 1 otherwise.");
+            "Python.NET); then each Python class with its [PyClass] C# class, flagged when one is a Process subclass and " +
+            "the other not, or when Python's defines run() and C#'s does not override Run(). Exits 0 when every port " +
+            "was checked and fits, 1 otherwise.");
         command.Options.Add(targets);
         command.Options.Add(python);
         command.Options.Add(path);
@@ -54,11 +58,13 @@ internal static class TargetsVerb
         PortCatalog catalog;
         PythonInstall install;
         IReadOnlyList<PythonFunctionLookup> lookups;
+        IReadOnlyList<PythonClassLookup> classLookups;
         try
         {
             catalog = PortCatalog.Load(Examples.ExampleCatalog.PortAssemblies, targets);
             install = PythonLocator.Locate(python);
             lookups = SignatureReader.Read(install, folder, catalog.Ports.Select(p => (p.Module, p.Name)));
+            classLookups = SignatureReader.ReadClasses(install, folder, catalog.Classes.Select(c => (c.Module, c.Name)));
         }
         catch (Exception e) when (e is PythonNotFoundException or IOException or BadImageFormatException or ArgumentException)
         {
@@ -79,11 +85,22 @@ internal static class TargetsVerb
                 problems.Count == 0 ? "[green]yes[/]" : "[red]no:[/] " + Markup.Escape(string.Join("\n", problems)));
         }
 
+        foreach (var (port, lookup) in catalog.Classes.Zip(classLookups))
+        {
+            var problems = ClassFit.Check(lookup, port.Type.Name, port.IsProcess, port.OverridesRun);
+            allFit &= problems.Count == 0;
+            table.AddRow(
+                Markup.Escape(port.PythonName),
+                Markup.Escape(lookup.Description ?? "-"),
+                Markup.Escape(port.Type.FullName?.Replace("+", ".") + (port.IsProcess ? " : Process" : "")),
+                problems.Count == 0 ? "[green]yes[/]" : "[red]no:[/] " + Markup.Escape(string.Join("\n", problems)));
+        }
+
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
         if (Console.IsOutputRedirected)
             console.Profile.Width = 1000; // a file or pipe has no width: one line per problem, never wrapped
         console.Write(table);
-        console.WriteLine($"{catalog.Ports.Count} ports, {(allFit ? "all fit" : "not all fit")}; Python modules from {Path.GetFullPath(folder)}, CPython {install.Version}.");
+        console.WriteLine($"{catalog.Ports.Count} function ports and {catalog.Classes.Count} class ports, {(allFit ? "all fit" : "not all fit")}; Python modules from {Path.GetFullPath(folder)}, CPython {install.Version}.");
         return allFit ? 0 : 1;
     }
 

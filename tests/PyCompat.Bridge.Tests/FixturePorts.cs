@@ -50,3 +50,37 @@ public static class FixturePorts
     [PyTarget("noisy_module", "worker")]
     public static void Noisy(int num) => Console.WriteLine(num);
 }
+
+/// <summary>[PyClass] ports of python/fits_and_misfits.py's classes; each name says whether it fits.</summary>
+public static class FixtureClassPorts
+{
+    [PyClass("fits_and_misfits", "GoodWorker")]
+    public sealed class GoodWorker : Process
+    {
+        public override void Run() => Console.WriteLine("GoodWorker");
+    }
+
+    [PyClass("fits_and_misfits", "InheritsRun")]
+    public sealed class InheritsRun : Process
+    {
+        public override void Run() => Console.WriteLine("GoodWorker");
+    }
+
+    [PyClass("fits_and_misfits", "RunNotOverridden")]
+    public sealed class RunNotOverridden : Process;
+
+    [PyClass("fits_and_misfits", "PlainPortedAsProcess")]
+    public sealed class PlainPortedAsProcess : Process
+    {
+        public override void Run() { }
+    }
+
+    [PyClass("fits_and_misfits", "ProcessPortedAsPlain")]
+    public sealed class ProcessPortedAsPlain;
+
+    [PyClass("fits_and_misfits", "NoSuchClass")]
+    public sealed class NoSuchClass;
+
+    [PyClass("fits_and_misfits", "not_a_class")]
+    public sealed class NotAClass;
+}

@@ -108,6 +108,43 @@ public sealed class TargetsCommandTests
         Assert.DoesNotContain("noisy_module: this line runs at import", result.StandardOutput + result.StandardError);
     }
 
+    /// <summary>How python3 shows the class: <c>class Name(base.module.Qualname, ...)</c>, as the table's second column.</summary>
+    private static async Task<string> Python3ClassAsync(string folder, string module, string name)
+    {
+        var result = await Programs.Python3Async("-c",
+            $"import sys; sys.path.insert(0, {PyString(folder)}); import {module}; c = {module}.{name}; " +
+            "print('class %s(%s)' % (c.__name__, ', '.join(b.__module__ + '.' + b.__qualname__ for b in c.__bases__)))");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return result.StandardOutput.Trim().Split('\n')[^1];
+    }
+
+    [Theory]
+    [InlineData("GoodWorker", "FixtureClassPorts.GoodWorker : Process")]
+    [InlineData("InheritsRun", "FixtureClassPorts.InheritsRun : Process")]
+    public async Task A_class_port_that_is_a_process_subclass_overriding_run_as_pythons_class_is_fits(string name, string port)
+    {
+        var result = await TargetsWithFixturesAsync();
+
+        var row = Row(result, $"fits_and_misfits.{name}");
+        Assert.Contains($"│ {await Python3ClassAsync(Fixtures, "fits_and_misfits", name)} ", row);
+        Assert.Contains(port, row);
+        Assert.Contains("│ yes", row);
+    }
+
+    [Theory]
+    [InlineData("RunNotOverridden", "Python RunNotOverridden defines run(); C# RunNotOverridden does not override Run()")]
+    [InlineData("PlainPortedAsProcess", "Python PlainPortedAsProcess is not a Process subclass; C# PlainPortedAsProcess derives from PyCompat.Multiprocessing.Process")]
+    [InlineData("ProcessPortedAsPlain", "Python ProcessPortedAsPlain is a multiprocessing Process subclass; C# ProcessPortedAsPlain does not derive from PyCompat.Multiprocessing.Process")]
+    [InlineData("NoSuchClass", "module fits_and_misfits has no class NoSuchClass")]
+    [InlineData("not_a_class", "fits_and_misfits.not_a_class is not a class")]
+    public async Task A_class_port_that_cannot_stand_for_its_python_class_is_flagged_and_the_exit_code_is_1(string name, string problem)
+    {
+        var result = await TargetsWithFixturesAsync();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(problem, Row(result, $"fits_and_misfits.{name}"));
+    }
+
     [Fact]
     public async Task A_targets_assembly_that_does_not_exist_is_an_error_with_exit_code_2()
     {

@@ -9,10 +9,13 @@ namespace PyCompat.Multiprocessing.Hosting;
 /// </summary>
 public sealed class PortCatalog
 {
-    private PortCatalog(IReadOnlyList<Port> ports) => Ports = ports;
+    private PortCatalog(IReadOnlyList<Port> ports, IReadOnlyList<ClassPort> classes) => (Ports, Classes) = (ports, classes);
 
     /// <summary>The ports, ordered by Python module and name.</summary>
     public IReadOnlyList<Port> Ports { get; }
+
+    /// <summary>The classes marked <c>[PyClass(module, name)]</c>, ordered by Python module and name.</summary>
+    public IReadOnlyList<ClassPort> Classes { get; }
 
     /// <summary>Loads the assemblies and lists their ports.</summary>
     /// <param name="builtIn">Assemblies already loaded whose ports are always available.</param>
@@ -23,12 +26,19 @@ public sealed class PortCatalog
     {
         var resolver = new TargetResolver(builtIn, assemblyPaths);
         var ports = new List<Port>();
+        var classes = new List<ClassPort>();
         foreach (var assembly in resolver.Assemblies.Distinct())
             foreach (var type in LoadableTypes(assembly))
+            {
+                foreach (var marked in type.GetCustomAttributes<PyClassAttribute>(inherit: false))
+                    classes.Add(new ClassPort(marked.Module, marked.Name, type));
                 foreach (var method in type.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
                     foreach (var target in method.GetCustomAttributes<PyTargetAttribute>())
                         ports.Add(new Port(target.Module, target.Name, method));
-        return new PortCatalog([.. ports.OrderBy(p => p.Module, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)]);
+            }
+        return new PortCatalog(
+            [.. ports.OrderBy(p => p.Module, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)],
+            [.. classes.OrderBy(c => c.Module, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal)]);
     }
 
     private static IEnumerable<Type> LoadableTypes(Assembly assembly)
@@ -52,4 +62,21 @@ public sealed record Port(string Module, string Name, MethodInfo Method)
 {
     /// <summary><c>module.name</c>, as Python names the function.</summary>
     public string PythonName => $"{Module}.{Name}";
+}
+
+/// <summary>One C# class that ports a Python class (<c>[PyClass(module, name)]</c>): a pickled instance of the Python
+/// class becomes an instance of <paramref name="Type"/>; a Process subclass runs its <c>Run()</c> in .NET.</summary>
+/// <param name="Module">The Python module, as <c>[PyClass]</c> names it.</param>
+/// <param name="Name">The class's name in that module.</param>
+/// <param name="Type">The C# class.</param>
+public sealed record ClassPort(string Module, string Name, Type Type)
+{
+    /// <summary><c>module.name</c>, as Python names the class.</summary>
+    public string PythonName => $"{Module}.{Name}";
+
+    /// <summary>Whether the C# class derives from <see cref="Process"/>.</summary>
+    public bool IsProcess => Type.IsSubclassOf(typeof(Process));
+
+    /// <summary>Whether the C# Process subclass overrides <c>Run()</c>.</summary>
+    public bool OverridesRun => IsProcess && Process.OverridesRunIn(Type);
 }

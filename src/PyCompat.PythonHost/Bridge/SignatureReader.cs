@@ -28,6 +28,66 @@ public static class SignatureReader
         }
     }
 
+    /// <summary>Looks up each <c>(module, name)</c> class in modules found in <paramref name="folder"/>: what it derives
+    /// from, and whether it is a <c>multiprocessing</c> Process subclass with a <c>run</c> of its own.</summary>
+    /// <param name="install">The CPython to embed (<see cref="PythonLocator"/>); one per process.</param>
+    /// <param name="folder">Where the modules' files are; it goes first on <c>sys.path</c>.</param>
+    /// <param name="classes">The classes to look up, as module and name.</param>
+    public static IReadOnlyList<PythonClassLookup> ReadClasses(PythonInstall install, string folder, IEnumerable<(string Module, string Name)> classes)
+    {
+        folder = Path.GetFullPath(folder);
+        PythonNetRuntime.Start(install, pythonSignals: false);
+        using (Py.GIL())
+        {
+            using var sys = Py.Import("sys");
+            using (var path = sys.GetAttr("path"))
+                if (!path.InvokeMethod("__contains__", new PyString(folder)).IsTrue())
+                    path.InvokeMethod("insert", new PyInt(0), new PyString(folder)).Dispose();
+            using var process = Py.Import("multiprocessing.process");
+            using var baseProcess = process.GetAttr("BaseProcess");
+            return [.. classes.Select(c => LookupClass(sys, baseProcess, folder, c.Module, c.Name))];
+        }
+    }
+
+    private static PythonClassLookup LookupClass(PyObject sys, PyObject baseProcess, string folder, string module, string name)
+    {
+        if (ModuleFile(folder, module) is null)
+            return new(module, name, LookupStatus.ModuleNotFound, Problem: $"module not found: no {module.Replace('.', '/')}.py in {folder}");
+        PyObject imported;
+        try
+        {
+            imported = Quietly(sys, () => Py.Import(module));
+        }
+        catch (PythonException error)
+        {
+            return new(module, name, LookupStatus.ImportFailed, Problem: $"import {module} failed: {OneLine(error)}");
+        }
+
+        using (imported)
+        {
+            if (!imported.HasAttr(name))
+                return new(module, name, LookupStatus.NoSuchFunction, Problem: $"module {module} has no class {name}");
+            using var found = imported.GetAttr(name);
+            using var builtins = Py.Import("builtins");
+            using var type = builtins.GetAttr("type");
+            if (!builtins.InvokeMethod("isinstance", found, type).IsTrue())
+                return new(module, name, LookupStatus.NoSignature, Problem: $"{module}.{name} is not a class");
+            using var bases = found.GetAttr("__bases__");
+            var baseNames = new List<string>();
+            foreach (var b in new PyIterable(bases))
+                using (b)
+                    baseNames.Add($"{b.GetAttr("__module__").As<string>()}.{b.GetAttr("__qualname__").As<string>()}");
+            var isProcess = builtins.InvokeMethod("issubclass", found, baseProcess).IsTrue();
+            using var operators = Py.Import("operator");
+            using var run = found.HasAttr("run") ? found.GetAttr("run") : null;
+            using var baseRun = baseProcess.GetAttr("run");
+            return new(module, name, LookupStatus.Found,
+                Description: $"class {name}({string.Join(", ", baseNames)})",
+                IsProcess: isProcess,
+                DefinesRun: isProcess && run is not null && !operators.InvokeMethod("is_", run, baseRun).IsTrue());
+        }
+    }
+
     private static PythonFunctionLookup Lookup(PyObject sys, PyObject inspect, string folder, string module, string name)
     {
         if (ModuleFile(folder, module) is null)

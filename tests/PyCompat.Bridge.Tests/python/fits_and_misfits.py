@@ -39,3 +39,32 @@ def other_case(Num):
 
 def swapped(first, second):
     print("swapped", first, second)
+
+
+# Classes whose [PyClass] C# ports (FixturePorts.cs) fit, or do not.
+import multiprocessing
+
+
+class GoodWorker(multiprocessing.Process):
+    def run(self):
+        print("GoodWorker")
+
+
+class RunNotOverridden(multiprocessing.Process):
+    def run(self):
+        print("RunNotOverridden")
+
+
+class InheritsRun(GoodWorker):
+    pass
+
+
+class PlainPortedAsProcess:
+    pass
+
+
+class ProcessPortedAsPlain(multiprocessing.Process):
+    pass
+
+
+not_a_class = 3
