@@ -13,8 +13,10 @@ public sealed class PoolTests
     {
         using var log = new ChildLog();
         await AssertPrintsWhatPython3PrintsAsync("mapped_pool.py", log);
-        // Every worker ran in .NET: 3 + 6 (maxtasksperchild=1 retires each after one task).
-        Assert.Equal(9, log.Ports.Count(p => p == "multiprocessing.pool.worker"));
+        // Every worker ran in .NET: 3, then 6 that maxtasksperchild=1 retires after one task each, and up to 2
+        // replacements CPython's pool starts for the last ones before the with block terminates it (a race in
+        // CPython's own pool: python3 starts 6 to 8 there too).
+        Assert.InRange(log.Ports.Count(p => p == "multiprocessing.pool.worker"), 9, 11);
         foreach (var ported in new[] { "init", "triple", "add", "tagged", "fail", "opaque", "worker_pid" })
             Assert.Contains($"mapped_pool.{ported}", log.Ports);
         Assert.DoesNotContain("mapped_pool.square", log.Ports);
