@@ -44,3 +44,13 @@ public static class ExecutorFaultPorts
         return seconds;
     }
 }
+
+/// <summary>C# ports of <c>mapped_executor_initializer.py</c>'s functions (its <c>init_fails_py</c> has none).</summary>
+public static class ExecutorInitializerPorts
+{
+    [PyTarget("mapped_executor_initializer", "init_fails")]
+    public static void InitFails() => throw new ArgumentException("init failed");
+
+    [PyTarget("mapped_executor_initializer", "triple")]
+    public static long Triple(long x) => 3 * x;
+}

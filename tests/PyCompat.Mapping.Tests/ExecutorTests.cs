@@ -55,4 +55,24 @@ public sealed class ExecutorTests
         Assert.Contains(log.Lines, f => f is [_, "router:signalled", "-9"]);
         Assert.Empty(await LeftBehind.ProcessesOfAsync(log));
     }
+
+    [Fact]
+    public async Task An_initializer_that_raises_is_logged_and_breaks_the_pool_as_in_cpython_ported_or_not()
+    {
+        using var log = new ChildLog();
+        var script = Path.Combine(Run.Scripts, "mapped_executor_initializer.py");
+        var expected = await Run.Python3Async(script);
+        var actual = await Run.PycompatAsync(["--map", "--targets", Run.TestTargets], script, environment: log.Environment);
+
+        Assert.True(expected.ExitCode == 0 && actual.ExitCode == 0, $"{expected}\n{actual}");
+        Assert.Equal(expected.Lines, actual.Lines);
+        // The worker's log record: CPython's frames in one, C# frames for the ported initializer in the other.
+        static string[] Logged(RunResult run) =>
+            [.. run.StandardError.Split('\n').Where(l => l is "Exception in initializer:" || l.StartsWith("ValueError: ", StringComparison.Ordinal))];
+        Assert.Equal(["Exception in initializer:", "ValueError: init failed", "Exception in initializer:", "ValueError: init failed"], Logged(expected));
+        Assert.Equal(Logged(expected), Logged(actual));
+        Assert.Contains("mapped_executor_initializer.init_fails", log.Ports);
+        Assert.Equal(2, log.Ports.Count(p => p == Worker));
+        Assert.Empty(await LeftBehind.ProcessesOfAsync(log));
+    }
 }
