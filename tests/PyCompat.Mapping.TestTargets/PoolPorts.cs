@@ -49,3 +49,30 @@ public static class PoolFaultPorts
     [PyTarget("mapped_pool_faults", "triple")]
     public static int Triple(int x) => 3 * x;
 }
+
+/// <summary>C# ports of <c>mapped_pool_large.py</c>'s functions (its <c>big_bytes_py</c> has none).</summary>
+public static class PoolLargePorts
+{
+    [PyTarget("mapped_pool_large", "big_bytes")]
+    public static byte[] BigBytes(int n)
+    {
+        var data = new byte[n / 256 * 256];
+        for (var i = 0; i < data.Length; i++) data[i] = (byte)i;
+        return data;
+    }
+
+    [PyTarget("mapped_pool_large", "big_list")]
+    public static List<long> BigList(int n) => [.. Enumerable.Range(0, n).Select(x => (long)x)];
+
+    /// <summary>The length of a bytes or a list argument.</summary>
+    [PyTarget("mapped_pool_large", "length")]
+    public static int Length(object data) => data switch
+    {
+        byte[] bytes => bytes.Length,
+        System.Collections.ICollection items => items.Count,
+        _ => throw new ArgumentException($"length() got a {data.GetType()}"),
+    };
+
+    [PyTarget("mapped_pool_large", "triple")]
+    public static long Triple(long x) => 3 * x;
+}

@@ -13,13 +13,27 @@ public sealed class PoolTests
     {
         using var log = new ChildLog();
         await AssertPrintsWhatPython3PrintsAsync("mapped_pool.py", log);
-        // Every worker ran in .NET: 3 + 6 (maxtasksperchild=1 retires each after one task).
-        Assert.Equal(9, log.Ports.Count(p => p == "multiprocessing.pool.worker"));
+        // Every worker ran in .NET: 3, then 6 that maxtasksperchild=1 retires after one task each, and up to 2
+        // replacements CPython's pool starts for the last ones before the with block terminates it (a race in
+        // CPython's own pool: python3 starts 6 to 8 there too).
+        Assert.InRange(log.Ports.Count(p => p == "multiprocessing.pool.worker"), 9, 11);
         foreach (var ported in new[] { "init", "triple", "add", "tagged", "fail", "opaque", "worker_pid" })
             Assert.Contains($"mapped_pool.{ported}", log.Ports);
         Assert.DoesNotContain("mapped_pool.square", log.Ports);
-        Assert.Contains("mapped_pool.square", log.RanInCpython); // the function without a port still ran, in CPython
-        Assert.DoesNotContain(log.RanInCpython, name => name != "mapped_pool.square");
+        // The functions without a port still ran, in CPython.
+        Assert.Equal(["mapped_pool.raise_unpicklable", "mapped_pool.square"], log.RanInCpython.Distinct());
+        Assert.Empty(await LeftBehind.ProcessesOfAsync(log));
+    }
+
+    [Fact]
+    public async Task Results_and_arguments_of_ten_megabytes_and_a_million_items_cross_as_with_python3()
+    {
+        using var log = new ChildLog();
+        await AssertPrintsWhatPython3PrintsAsync("mapped_pool_large.py", log);
+        foreach (var ported in new[] { "big_bytes", "big_list", "length", "triple" })
+            Assert.Contains($"mapped_pool_large.{ported}", log.Ports);
+        Assert.Equal(["mapped_pool_large.big_bytes_py"], log.RanInCpython.Distinct());
+        Assert.Empty(await LeftBehind.ProcessesOfAsync(log));
     }
 
     [Fact]
@@ -29,6 +43,7 @@ public sealed class PoolTests
         await AssertPrintsWhatPython3PrintsAsync("mapped_pool_faults.py", log);
         Assert.Equal(2, log.Ports.Count(p => p == "multiprocessing.pool.worker")); // the first and its replacement
         Assert.Contains("mapped_pool_faults.stall", log.Ports);
+        Assert.Empty(await LeftBehind.ProcessesOfAsync(log));
     }
 
     /// <summary>The script under python3 and under pycompat run --map: both succeed, silent on stderr, with the same lines in order.</summary>

@@ -24,6 +24,19 @@ public static class PoolTargets
 
     public static object Opaque(int x) => new MemoryStream();
 
+    public static byte[] BigBytes(int n)
+    {
+        var data = new byte[n / 256 * 256];
+        for (var i = 0; i < data.Length; i++) data[i] = (byte)i;
+        return data;
+    }
+
+    public static List<long> BigList(int n) => [.. Enumerable.Range(0, n).Select(x => (long)x)];
+
+    public static int BytesLength(byte[] data) => data.Length;
+
+    public static int ListLength(List<long> data) => data.Count;
+
     public static int Stall(int seconds)
     {
         _started!.Set();

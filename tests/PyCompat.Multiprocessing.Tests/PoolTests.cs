@@ -79,6 +79,32 @@ public sealed class PoolTests
     }
 
     [Fact]
+    public async Task Results_and_arguments_of_ten_megabytes_and_a_million_items_are_what_cpythons_pool_returns()
+    {
+        const int tenMb = 10 * 1024 * 1024, million = 1000 * 1000;
+        var expected = await Python.RunAsync([Python.Script("pool_large_reference.py")]);
+        Assert.True(expected.ExitCode == 0, expected.ToString());
+
+        var lines = new List<string>();
+        IReadOnlyList<Process> workers;
+        using (var pool = new Pool(2))
+        {
+            workers = pool.Workers;
+            var data = pool.Apply<byte[]>(PoolTargets.BigBytes, [tenMb]);
+            lines.Add($"bytes result {data.Length} {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(data))}");
+            var values = pool.Apply<List<long>>(PoolTargets.BigList, [million]);
+            lines.Add($"list result {values.Count} {values.Sum()} {values[^1]}");
+            lines.Add($"bytes argument {pool.Apply<int>(PoolTargets.BytesLength, [Enumerable.Repeat((byte)'x', tenMb).ToArray()])}");
+            lines.Add($"list argument {pool.Apply<int>(PoolTargets.ListLength, [Enumerable.Range(0, million).Select(x => (long)x).ToList()])}");
+            var results = pool.Map(PoolTargets.Triple, Enumerable.Range(0, million).Select(x => (long)x), million / 2);
+            lines.Add($"two chunks of half a million {results.Count} {results.Sum()}");
+        }
+
+        Assert.Equal(expected.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries), lines);
+        Assert.All(workers, w => Assert.NotNull(w.ExitCode)); // disposing the pool ended and reaped every worker
+    }
+
+    [Fact]
     public void A_worker_killed_mid_task_is_replaced_and_its_task_is_lost_as_in_cpython()
     {
         using var started = new Event();

@@ -51,15 +51,16 @@ internal static class PythonTraceback
         return error.GetType().Name;
     }
 
-    /// <summary>The target's own frames: the runtime's reflection plumbing and this host's are left out, as CPython's
-    /// own <c>_bootstrap</c> frames are the only ones above the target there.</summary>
+    /// <summary>The target's own frames: the runtime's reflection plumbing and this host's (a pool worker's too) are
+    /// left out, as CPython's own <c>_bootstrap</c> frames are the only ones above the target there.</summary>
     private static IEnumerable<string> Frames(Exception error)
     {
         foreach (var frame in new StackTrace(error, fNeedFileInfo: true).GetFrames())
         {
             var method = frame.GetMethod();
             var ns = method?.DeclaringType?.Namespace ?? "";
-            if (method is null || ns.StartsWith("System", StringComparison.Ordinal) || ns == typeof(PythonTraceback).Namespace)
+            if (method is null || ns.StartsWith("System", StringComparison.Ordinal) || ns == typeof(PythonTraceback).Namespace
+                || ns == typeof(Pooling.PortedFunctions).Namespace)
                 continue;
             var file = frame.GetFileName() ?? method.DeclaringType?.Assembly.GetName().Name ?? "<unknown>";
             var line = frame.GetFileLineNumber() is > 0 and var n ? n.ToString() : "?";

@@ -59,6 +59,18 @@ internal sealed class WorkerEntry
         // rebuilds its queues itself; the pool, not the parent's exit, keeps their names alive while it has workers.
         if (target == Pooling.PoolNames.Worker && request.IsPlainProcess)
             return new WorkerEntry(NameOf(target, request.MainModule), null, () => () => Pooling.PoolWorker.Run(request, resolver));
+        // A ProcessPoolExecutor worker's loop, resolved task by task too (Pool/ExecutorWorker.cs); its queues are
+        // rebuilt (their semaphores opened) before the parent hears it started.
+        if (target == Pooling.ExecutorNames.Worker && request.IsPlainProcess)
+            return new WorkerEntry(NameOf(target, request.MainModule), null, () =>
+            {
+                var worker = Pooling.ExecutorWorker.Open(request, resolver);
+                return () =>
+                {
+                    using (worker)
+                        worker.Run();
+                };
+            });
         var method = resolver.Resolve(target, request.MainModule, request.ClrMethod);
         return new WorkerEntry(NameOf(target, request.MainModule), null, () =>
         {

@@ -16,19 +16,15 @@ namespace PyCompat.Multiprocessing.Pooling;
 /// </summary>
 internal sealed class PoolWorker : IDisposable
 {
-    private readonly TargetResolver _resolver;
-    private readonly string? _mainModule;
+    private readonly PortedFunctions _functions;
     private readonly Func<byte[], PythonTaskRunner> _startHelper;
-    private readonly Dictionary<PyGlobal, MethodInfo?> _ports = [];
-    private readonly HashSet<string> _inCpython = [];
     private readonly bool _wrapException;
     private PythonTaskRunner? _helper;
     private byte[] _helperInitializer;
 
     private PoolWorker(TargetResolver resolver, string? mainModule, bool wrapException, Func<byte[], PythonTaskRunner> startHelper)
     {
-        _resolver = resolver;
-        _mainModule = mainModule;
+        _functions = new PortedFunctions(resolver, mainModule);
         _wrapException = wrapException;
         _startHelper = startHelper;
         _helperInitializer = PythonTaskRunner.InitializerMessage(null, null, wrapException);
@@ -102,7 +98,7 @@ internal sealed class PoolWorker : IDisposable
     {
         if (initializer is PyGlobal global && Port(global) is { } method)
         {
-            Call(method, global, ArgsOf(initargs), []);
+            PortedFunctions.Call(method, global, PortedFunctions.ArgsOf(initargs), []);
             return;
         }
         // The helper runs it, and only it: the state an unported initializer sets is where the unported tasks run.
@@ -117,7 +113,7 @@ internal sealed class PoolWorker : IDisposable
         if (Plan(t[2], t[3], t[4]) is not { } run)
         {
             var helper = Helper();
-            if (_inCpython.Add(NameOf(t[2], t[3]))) ChildLog.RanInCpython(NameOf(t[2], t[3]));
+            _functions.RanInCpython(NameOf(t[2], t[3]));
             return helper.Run(message);
         }
         object? result;
@@ -149,50 +145,23 @@ internal sealed class PoolWorker : IDisposable
             && pair[1] is IEnumerable<object?> chunk && Port(inner) is { } chunkMethod)
         {
             var star = global == PoolNames.StarMapStar;
-            return () => chunk.Select(x => Call(chunkMethod, inner, star ? ArgsOf(x) : [x], [])).ToList();
+            return () => chunk.Select(x => PortedFunctions.Call(chunkMethod, inner, star ? PortedFunctions.ArgsOf(x) : [x], [])).ToList();
         }
         if (global.Module == "multiprocessing.pool" || Port(global) is not { } method) return null;
-        var kwargs = kwds is IReadOnlyDictionary<object?, object?> dict
-            ? dict.Select(e => new KeyValuePair<string, object?>(e.Key as string ?? "", e.Value)).ToList()
-            : [];
-        return () => Call(method, global, ArgsOf(args), kwargs);
+        var kwargs = PortedFunctions.KwargsOf(kwds);
+        return () => PortedFunctions.Call(method, global, PortedFunctions.ArgsOf(args), kwargs);
     }
 
-    private MethodInfo? Port(PyGlobal function)
-    {
-        if (!_ports.TryGetValue(function, out var method))
-        {
-            _ports[function] = method = _resolver.TryResolve(function, _mainModule);
-            if (method is not null) ChildLog.Record(NameOf(function));
-        }
-        return method;
-    }
-
-    private object? Call(MethodInfo method, PyGlobal function, IReadOnlyList<object?> args, IReadOnlyList<KeyValuePair<string, object?>> kwargs)
-    {
-        var values = ArgumentBinder.Bind(method, function.Name, args, kwargs);
-        return method.Invoke(WorkerEntry.Receiver(method), BindingFlags.DoNotWrapExceptions, null, values, null);
-    }
+    private MethodInfo? Port(PyGlobal function) => _functions.Port(function);
 
     private PythonTaskRunner Helper() => _helper ??= _startHelper(_helperInitializer);
-
-    private string NameOf(PyGlobal function) =>
-        $"{(function.Module == "__main__" && _mainModule is not null ? _mainModule : function.Module)}.{function.Name}";
 
     private string NameOf(object? func, object? args) => func switch
     {
         PyGlobal g when (g == PoolNames.MapStar || g == PoolNames.StarMapStar)
-            && args is PyTuple { Count: 1 } outer && outer[0] is PyTuple { Count: 2 } pair && pair[0] is PyGlobal inner => NameOf(inner),
-        PyGlobal g => NameOf(g),
+            && args is PyTuple { Count: 1 } outer && outer[0] is PyTuple { Count: 2 } pair && pair[0] is PyGlobal inner => _functions.NameOf(inner),
+        PyGlobal g => _functions.NameOf(g),
         _ => PyTypeNames.Of(func),
-    };
-
-    private static IReadOnlyList<object?> ArgsOf(object? args) => args switch
-    {
-        null => [],
-        PyTuple tuple => tuple,
-        IEnumerable<object?> items => [.. items],
-        _ => [args],
     };
 
     public void Dispose() => _helper?.Dispose();

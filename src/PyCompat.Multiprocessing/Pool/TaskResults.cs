@@ -37,16 +37,28 @@ internal static class TaskResults
     }
 
     /// <summary>The Python exception for <paramref name="error"/>, wrapped with its traceback text when asked.</summary>
-    public static object Encode(Exception error, bool wrapException)
+    public static object Encode(Exception error, bool wrapException) =>
+        wrapException ? WithTraceback(error, PoolNames.RebuildExc) : Exception(error);
+
+    /// <summary>What CPython's <c>ExceptionWithTraceback</c> (pool.py) or <c>_ExceptionWithTraceback</c>
+    /// (concurrent/futures/process.py) pickles as: <c>rebuild(exc, '\n"""\n' + traceback + '"""')</c>, which sets
+    /// the parent's <c>exc.__cause__</c> to a remote traceback holding that text.</summary>
+    public static object WithTraceback(Exception error, PyGlobal rebuild) =>
+        new PyObject(rebuild, new PyTuple(Exception(error), "\n\"\"\"\n" + PythonTraceback.Format(error) + "\"\"\""), ViaReduce: true);
+
+    /// <summary>The Python exception a .NET exception is named as; a value our pickler cannot write fails as
+    /// CPython's pickle fails, with <c>pickle.PicklingError</c> (whose class lives in <c>_pickle</c>).</summary>
+    private static PyObject Exception(Exception error)
     {
+        if (error is PicklingError)
+            return new PyObject(PicklingErrorClass, new PyTuple(error.Message), ViaReduce: true);
         var name = PythonTraceback.PythonName(error);
         var known = Builtins.Contains(name);
-        var exception = new PyObject(new PyGlobal("builtins", known ? name : "Exception"),
+        return new PyObject(new PyGlobal("builtins", known ? name : "Exception"),
             new PyTuple(known ? error.Message : $"{name}: {error.Message}"), ViaReduce: true);
-        return wrapException
-            ? new PyObject(PoolNames.RebuildExc, new PyTuple(exception, "\n\"\"\"\n" + PythonTraceback.Format(error) + "\"\"\""), ViaReduce: true)
-            : exception;
     }
+
+    private static readonly PyGlobal PicklingErrorClass = new("_pickle", "PicklingError");
 
     private static string ReprOf(object? value)
     {

@@ -95,9 +95,7 @@ public class Queue : IReduceForChild, IDisposable
         byte[] message;
         if (block && timeout is null)
         {
-            using (_rlock.Enter())
-                message = _reader.RecvBytes();
-            _sem.Release();
+            message = GetBytes();
         }
         else
         {
@@ -115,6 +113,17 @@ public class Queue : IReduceForChild, IDisposable
             }
         }
         return ForkingPickler.Loads(message, PickleOptions);
+    }
+
+    /// <summary>A blocking <c>get()</c> that returns the message not unpickled (a <c>concurrent.futures</c> worker
+    /// passes a task on as its parent pickled it).</summary>
+    internal byte[] GetBytes()
+    {
+        byte[] message;
+        using (_rlock.Enter())
+            message = _reader.RecvBytes();
+        _sem.Release();
+        return message;
     }
 
     /// <summary>Python's <c>get(block, timeout)</c> with the timeout in seconds.</summary>

@@ -26,6 +26,8 @@ internal static class DefaultReductions
         .WithReducer<Connection>(ConnectionReduction.Reduce)
         .WithRebuilder(SimpleQueue.Class, SimpleQueue.Rebuild)
         .WithRebuilder(Queue.Class, Queue.Rebuild)
+        // concurrent.futures' call queue: a Queue subclass whose pickle is Queue's state under its own class name.
+        .WithRebuilder(Pooling.ExecutorNames.SafeQueue, Queue.Rebuild)
         .WithRebuilder(JoinableQueue.Class, JoinableQueue.Rebuild)
         .WithRebuilder(Barrier.Class, Barrier.Rebuild)
         .WithRebuilder(Arena.RebuildArena, (p, _) => Arena.Rebuild(p))

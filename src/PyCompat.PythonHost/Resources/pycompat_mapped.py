@@ -37,6 +37,8 @@ _strict = False
 _WRAPPED = "_pycompat_mapped"
 #: The target of every pool worker process (Lib/multiprocessing/pool.py); the .NET worker host speaks its loop.
 _POOL_WORKER = ("multiprocessing.pool", "worker")
+#: The target of every ProcessPoolExecutor worker (Lib/concurrent/futures/process.py); the .NET worker host speaks its loop.
+_EXECUTOR_WORKER = ("concurrent.futures.process", "_process_worker")
 
 
 def install(config_hex):
@@ -113,9 +115,9 @@ def _route(process_obj, launch):
             _stop(process_obj, None)
         return launch(process_obj)
     key = target_key(process_obj)
-    if key == _POOL_WORKER:
-        # A pool worker: the .NET worker rebuilds its two SimpleQueues and resolves each task's function on its own
-        # (a task without a port runs in the worker's CPython helper), so only the initializer's arguments matter.
+    if key in (_POOL_WORKER, _EXECUTOR_WORKER):
+        # A pool or executor worker: the .NET worker rebuilds its two queues and resolves each task's function on its
+        # own (a task without a port runs in the worker's CPython helper), so only the initializer's arguments matter.
         args = tuple(getattr(process_obj, "_args", ()))
         if _first_unusable(args[2:4]) is None:
             return _log_child(_WorkerPopen(process_obj), "router:dotnet", key)

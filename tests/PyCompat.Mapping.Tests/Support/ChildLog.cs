@@ -10,10 +10,17 @@ public sealed class ChildLog : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("pycompat-children-").FullName;
 
+    /// <summary>The variable the worker host reads.</summary>
+    public const string Variable = "PYCOMPAT_CHILD_LOG";
+
     public string Path => System.IO.Path.Combine(_folder, "children.log");
 
     /// <summary>The environment that makes the worker host write the log.</summary>
-    public IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?> { ["PYCOMPAT_CHILD_LOG"] = Path };
+    public IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?> { [Variable] = Path };
+
+    /// <summary>Every line as its fields.</summary>
+    public IReadOnlyList<string[]> Lines =>
+        File.Exists(Path) ? [.. File.ReadAllLines(Path).Select(l => l.Split(' '))] : [];
 
     /// <summary>The ported Python names the .NET children ran, sorted.</summary>
     public IReadOnlyList<string> Ports =>

@@ -1,5 +1,5 @@
 """A CPython Pool whose tasks call functions with C# ports (triple, tagged, fail, opaque, worker_pid, init) and
-without (square): python3 and pycompat run --map must print the same lines, in order.
+without (square, raise_unpicklable): python3 and pycompat run --map must print the same lines, in order.
 """
 import multiprocessing
 import os
@@ -42,6 +42,15 @@ def opaque(x):
     return Opaque()
 
 
+class Unpicklable(Exception):
+    def __reduce__(self):
+        raise TypeError("cannot pickle Unpicklable")
+
+
+def raise_unpicklable(x):
+    raise Unpicklable("unpicklable %d" % x)
+
+
 def worker_pid(x):
     return os.getpid()
 
@@ -68,6 +77,13 @@ if __name__ == "__main__":
             except Exception as e:
                 print(func.__name__, result.ready(), result.successful(), type(e).__name__,
                       type(e.__cause__).__name__ if e.__cause__ else None)
+        # An exception the worker cannot pickle fails the task as MaybeEncodingError (pool.py's worker).
+        result = pool.apply_async(raise_unpicklable, (3,))
+        try:
+            result.get(60)
+        except Exception as e:
+            # value is the repr of the ExceptionWithTraceback that failed to pickle; its address differs run to run.
+            print("raise_unpicklable", type(e).__name__, e.exc, e.value.split(" object at ")[0])
         try:
             # One chunk: with two, which failure map raises is whichever worker's result arrives first.
             pool.map(fail, range(4), 4)
