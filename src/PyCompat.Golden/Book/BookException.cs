@@ -10,7 +10,7 @@ namespace PyCompat.Golden.Book;
 /// <param name="Kind">The kind, as <c>book-exceptions.txt</c> names it.</param>
 /// <param name="Value">Its value.</param>
 /// <param name="Explanation">Why the book differs (the entry's comment, required).</param>
-public sealed partial record BookException(string Kind, string Value, string Explanation)
+internal sealed partial record BookException(string Kind, string Value, string Explanation)
 {
     /// <summary>Every kind, with what it does.</summary>
     public static IReadOnlyDictionary<string, string> Kinds { get; } = new Dictionary<string, string>(StringComparer.Ordinal)

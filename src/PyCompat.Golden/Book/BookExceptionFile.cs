@@ -10,7 +10,7 @@ namespace PyCompat.Golden.Book;
 /// wrapped = 8: 16, 9: 18}   # the book wrapped the line at 61 columns (cog's break_lines_at=61)
 /// </code>
 /// </summary>
-public static class BookExceptionFile
+internal static class BookExceptionFile
 {
     /// <summary>The exceptions by script; empty when <paramref name="path"/> is null.</summary>
     /// <exception cref="PolicyFormatException">the file is missing or malformed; the message names the line.</exception>

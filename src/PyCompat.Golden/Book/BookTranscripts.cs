@@ -7,7 +7,7 @@ namespace PyCompat.Golden.Book;
 /// <c>$ python3 NAME.py</c> printed. The book's generator (cog) ran each script with stderr merged into stdout, so a
 /// transcript holds both streams.
 /// </summary>
-public static partial class BookTranscripts
+internal static partial class BookTranscripts
 {
     private const string Prompt = "$ python3 ";
 

@@ -13,7 +13,7 @@ namespace PyCompat.Golden.Checking;
 /// <param name="Elapsed">How long the run took; zero when nothing ran.</param>
 /// <param name="Diff">A unified diff from the reference to the output; empty unless the output differs.</param>
 /// <param name="Output">What the run printed, or null when nothing ran.</param>
-public sealed record CellResult(string Example, Mode Mode, CellStatus Status, string Label, string? Reason, string Command,
+internal sealed record CellResult(string Example, Mode Mode, CellStatus Status, string Label, string? Reason, string Command,
     TimeSpan Elapsed, string Diff, ProgramOutput? Output)
 {
     /// <summary>True only for a real pass: a mode that could not run is not one.</summary>

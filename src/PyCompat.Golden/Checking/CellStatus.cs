@@ -1,7 +1,7 @@
 namespace PyCompat.Golden.Checking;
 
 /// <summary>The verdict for one example in one mode.</summary>
-public enum CellStatus
+internal enum CellStatus
 {
     /// <summary>The output matches the reference under the example's policy.</summary>
     Passed,

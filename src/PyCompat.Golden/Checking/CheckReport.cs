@@ -11,7 +11,7 @@ namespace PyCompat.Golden.Checking;
 /// <param name="Modes">The modes checked, in column order.</param>
 /// <param name="Results">One result per example and mode, in the order they ran.</param>
 /// <param name="NotRun">Examples the policy says are not run (modules), with why.</param>
-public sealed record CheckReport(string Folder, string Python, IReadOnlyList<Mode> Modes, IReadOnlyList<CellResult> Results,
+internal sealed record CheckReport(string Folder, string Python, IReadOnlyList<Mode> Modes, IReadOnlyList<CellResult> Results,
     IReadOnlyList<(string Example, string Reason)> NotRun)
 {
     /// <summary>How many results passed.</summary>

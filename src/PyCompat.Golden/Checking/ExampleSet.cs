@@ -8,7 +8,7 @@ namespace PyCompat.Golden.Checking;
 /// A folder of example scripts (<c>pyexamples/</c>) with its goldens and policy file in <c>golden/</c>.
 /// Every <c>*.py</c> must have a policy section and every section a script, so nothing is checked by accident.
 /// </summary>
-public sealed partial class ExampleSet
+internal sealed partial class ExampleSet
 {
     /// <summary>The name of the folder, inside the examples folder, that holds the goldens and the policy file.</summary>
     public const string GoldenFolderName = "golden";

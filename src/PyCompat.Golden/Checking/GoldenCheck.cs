@@ -7,7 +7,7 @@ using PyCompat.Golden.Running;
 namespace PyCompat.Golden.Checking;
 
 /// <summary>Decides whether <paramref name="mode"/> can run <paramref name="example"/> (e.g. whether it has a port).</summary>
-public delegate Availability AvailabilityProbe(Mode mode, string example);
+internal delegate Availability AvailabilityProbe(Mode mode, string example);
 
 /// <summary>
 /// Runs examples in modes and compares each output with its reference under the example's policy. Runs go at most
@@ -19,7 +19,7 @@ public delegate Availability AvailabilityProbe(Mode mode, string example);
 /// <param name="availability">Which modes can run which examples; null means every mode whose tool exists.</param>
 /// <param name="timeout">How long one run may take before it is killed and failed.</param>
 /// <param name="parallel">How many runs may go at once (at least 1).</param>
-public sealed class GoldenCheck(ExampleSet examples, Tools tools, AvailabilityProbe? availability, TimeSpan timeout, int parallel = 1)
+internal sealed class GoldenCheck(ExampleSet examples, Tools tools, AvailabilityProbe? availability, TimeSpan timeout, int parallel = 1)
 {
     /// <summary>The examples.</summary>
     public ExampleSet Examples => examples;

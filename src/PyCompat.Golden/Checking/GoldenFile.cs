@@ -7,7 +7,7 @@ namespace PyCompat.Golden.Checking;
 /// A golden's whole text: two comment lines (which CPython recorded it, and the policy it is canonical under), then
 /// the <see cref="GoldenText"/> of CPython's output.
 /// </summary>
-public static class GoldenFile
+internal static class GoldenFile
 {
     /// <summary>The text of a golden recorded from <paramref name="python"/> (e.g. <c>CPython 3.11.7</c>).</summary>
     public static string Render(ProgramOutput output, ExamplePolicy policy, string python)

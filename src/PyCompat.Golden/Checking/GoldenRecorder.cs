@@ -8,7 +8,7 @@ namespace PyCompat.Golden.Checking;
 /// Records goldens from CPython (<c>pycompat check --update</c>): runs each script under <c>python3</c> and writes
 /// its golden only when the recorded content differs, so an unchanged tree stays byte for byte the same.
 /// </summary>
-public static class GoldenRecorder
+internal static class GoldenRecorder
 {
     /// <summary>Records the goldens of <paramref name="names"/> (modules, which are not run, are skipped).</summary>
     public static async Task<IReadOnlyList<UpdateResult>> UpdateAsync(ExampleSet examples, Tools tools, IReadOnlyList<string> names,

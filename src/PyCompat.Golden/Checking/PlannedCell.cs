@@ -9,7 +9,7 @@ namespace PyCompat.Golden.Checking;
 /// <param name="Mode">The mode.</param>
 /// <param name="Availability">Whether the mode can run it, and why not.</param>
 /// <param name="Command">The command, as shown to a reader.</param>
-public sealed record PlannedCell(string Example, Mode Mode, Availability Availability, string Command)
+internal sealed record PlannedCell(string Example, Mode Mode, Availability Availability, string Command)
 {
     /// <summary>The plan for machines: one object per cell with its example, mode, canRun, label, reason and command.</summary>
     public static string ToJson(IEnumerable<PlannedCell> cells)

@@ -6,4 +6,4 @@ namespace PyCompat.Golden.Checking;
 /// <param name="Path">The golden's path.</param>
 /// <param name="Diff">A unified diff from the old golden to the new one; empty unless it changed or was created.</param>
 /// <param name="Reason">Why it failed; null otherwise.</param>
-public sealed record UpdateResult(string Example, UpdateStatus Status, string Path, string Diff, string? Reason);
+internal sealed record UpdateResult(string Example, UpdateStatus Status, string Path, string Diff, string? Reason);

@@ -1,7 +1,7 @@
 namespace PyCompat.Golden.Checking;
 
 /// <summary>What <c>pycompat check --update</c> did to one golden.</summary>
-public enum UpdateStatus
+internal enum UpdateStatus
 {
     /// <summary>CPython printed the same as the golden says (under the policy): the file was not touched.</summary>
     Unchanged,

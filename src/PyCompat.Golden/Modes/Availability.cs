@@ -4,7 +4,7 @@ namespace PyCompat.Golden.Modes;
 /// <param name="CanRun">True when the mode's command exists for the example.</param>
 /// <param name="Label">What the report shows when it cannot: <c>n/a</c>, or <c>no port</c>.</param>
 /// <param name="Reason">Why it cannot, e.g. "pycompat run has no --map option yet".</param>
-public sealed record Availability(bool CanRun, string Label, string? Reason)
+internal sealed record Availability(bool CanRun, string Label, string? Reason)
 {
     /// <summary>The mode can run the example.</summary>
     public static Availability Available { get; } = new(true, "", null);

@@ -9,7 +9,7 @@ namespace PyCompat.Golden.Modes;
 /// <param name="Tool">The program it starts.</param>
 /// <param name="Arguments">The argument template.</param>
 /// <param name="Reference">What its output is compared with.</param>
-public sealed record Mode(string Name, string Summary, Tool Tool, IReadOnlyList<string> Arguments, Reference Reference)
+internal sealed record Mode(string Name, string Summary, Tool Tool, IReadOnlyList<string> Arguments, Reference Reference)
 {
     /// <summary>
     /// True for the modes whose point is that .NET runs the ported code (<c>mapped</c>, <c>port</c>): a run passes

@@ -3,7 +3,7 @@ using PyCompat.Golden.Running;
 namespace PyCompat.Golden.Modes;
 
 /// <summary>Finds the <c>pycompat</c> program: the running executable, or the one beside this assembly.</summary>
-public static class PycompatExecutable
+internal static class PycompatExecutable
 {
     /// <summary>How to start <c>pycompat</c>, or why it cannot be found.</summary>
     public static (CommandSpec? Command, string? Problem) Locate()

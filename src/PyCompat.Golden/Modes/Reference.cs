@@ -1,7 +1,7 @@
 namespace PyCompat.Golden.Modes;
 
 /// <summary>What a mode's output is compared with.</summary>
-public enum Reference
+internal enum Reference
 {
     /// <summary>The golden recorded from CPython: exit code, stdout and stderr.</summary>
     Golden,

@@ -1,7 +1,7 @@
 namespace PyCompat.Golden.Modes;
 
 /// <summary>The program a mode starts.</summary>
-public enum Tool
+internal enum Tool
 {
     /// <summary>The CPython interpreter (<c>python3</c>, resolved once to its real path).</summary>
     Python,

@@ -10,7 +10,7 @@ namespace PyCompat.Golden.Modes;
 /// <param name="Cpus">
 /// CPython's <c>os.cpu_count()</c> here, which sizes the book's pools and consumer lists; 0 when unknown.
 /// </param>
-public sealed record Tools(CommandSpec? Python, string PythonVersion, CommandSpec? Pycompat, string? PycompatProblem, int Cpus = 0)
+internal sealed record Tools(CommandSpec? Python, string PythonVersion, CommandSpec? Pycompat, string? PycompatProblem, int Cpus = 0)
 {
     private const string Probe =
         "import os, platform, sys; print(os.path.realpath(sys.executable)); print(platform.python_implementation(), platform.python_version()); print(os.cpu_count() or 0)";

@@ -5,4 +5,4 @@ namespace PyCompat.Golden.Outputs;
 /// <param name="Expected">The reference's canonical text.</param>
 /// <param name="Actual">The output's canonical text.</param>
 /// <param name="Diff">A unified diff from expected to actual; empty when they match.</param>
-public sealed record Comparison(bool Matches, string Expected, string Actual, string Diff);
+internal sealed record Comparison(bool Matches, string Expected, string Actual, string Diff);

@@ -17,7 +17,7 @@ namespace PyCompat.Golden.Outputs;
 /// The text is canonical under a policy: each line normalised, and the lines sorted when the order is a multiset,
 /// so two outputs are equal under the policy exactly when their texts are equal.
 /// </summary>
-public static class GoldenText
+internal static class GoldenText
 {
     private const string NoNewline = "\\ no newline at end";
 

@@ -6,7 +6,7 @@ using PyCompat.Golden.Policies;
 namespace PyCompat.Golden.Outputs;
 
 /// <summary>Compares an output with its reference under a policy, and explains a difference as a unified diff.</summary>
-public static partial class OutputComparer
+internal static partial class OutputComparer
 {
     /// <summary>
     /// Renders both sides canonically under <paramref name="policy"/> (normalised; sorted for a multiset) and compares

@@ -4,4 +4,4 @@ namespace PyCompat.Golden.Outputs;
 /// <param name="ExitCode">The exit code as the runner saw it (a shell's 128+N for a signal).</param>
 /// <param name="Stdout">Everything written to fd 1, by the program and by its children.</param>
 /// <param name="Stderr">Everything written to fd 2.</param>
-public sealed record ProgramOutput(int ExitCode, string Stdout, string Stderr);
+internal sealed record ProgramOutput(int ExitCode, string Stdout, string Stderr);

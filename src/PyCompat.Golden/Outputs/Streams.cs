@@ -2,7 +2,7 @@ namespace PyCompat.Golden.Outputs;
 
 /// <summary>Which parts of a <see cref="ProgramOutput"/> a comparison looks at.</summary>
 [Flags]
-public enum Streams
+internal enum Streams
 {
     /// <summary>The exit code.</summary>
     ExitCode = 1,

@@ -8,7 +8,7 @@ namespace PyCompat.Golden.Policies;
 /// <param name="Normalisers">What is rewritten on both sides before comparing; empty means verbatim.</param>
 /// <param name="Runs">False for a module the other scripts import, which is not run and has no golden.</param>
 /// <param name="Note">The comment beside the section's first line, if any: why the policy is what it is.</param>
-public sealed record ExamplePolicy(string Example, LineOrder Order, IReadOnlyList<Normaliser> Normalisers, bool Runs, string? Note)
+internal sealed record ExamplePolicy(string Example, LineOrder Order, IReadOnlyList<Normaliser> Normalisers, bool Runs, string? Note)
 {
     /// <summary>Rules over a stream's lines, applied after the normalisers (<c>either</c>, <c>numbered</c>...).</summary>
     public IReadOnlyList<LineRule> Rules { get; init; } = [];

@@ -1,7 +1,7 @@
 namespace PyCompat.Golden.Policies;
 
 /// <summary>How the lines of a stream are compared.</summary>
-public enum LineOrder
+internal enum LineOrder
 {
     /// <summary>The lines must come in the golden's order (<c>order = exact</c>).</summary>
     Exact,

@@ -11,7 +11,7 @@ namespace PyCompat.Golden.Policies;
 /// <param name="Description">What it rewrites, for a reader of the policy file or the report.</param>
 /// <param name="Pattern">What it matches.</param>
 /// <param name="Rewrite">What a match becomes; the result never changes when rewritten again.</param>
-public sealed record Normaliser(string Name, string Description, Regex Pattern, MatchEvaluator Rewrite)
+internal sealed record Normaliser(string Name, string Description, Regex Pattern, MatchEvaluator Rewrite)
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant;
 

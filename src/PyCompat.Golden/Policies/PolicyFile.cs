@@ -13,7 +13,7 @@ namespace PyCompat.Golden.Policies;
 /// <param name="Books">The book's text files, as absolute paths; empty when the file names none.</param>
 /// <param name="BookExceptions">The book exceptions file, as an absolute path, or null.</param>
 /// <param name="Examples">The sections, by script name.</param>
-public sealed record PolicyFile(string Path, IReadOnlyList<string> Books, string? BookExceptions, IReadOnlyDictionary<string, ExamplePolicy> Examples)
+internal sealed record PolicyFile(string Path, IReadOnlyList<string> Books, string? BookExceptions, IReadOnlyDictionary<string, ExamplePolicy> Examples)
 {
     /// <summary>The file's name inside a golden folder.</summary>
     public const string FileName = "policies.txt";

@@ -5,7 +5,7 @@ using Spectre.Console;
 namespace PyCompat.Golden.Reporting;
 
 /// <summary>Renders check and update results for a person: a table, the reasons, then a diff under each failure.</summary>
-public static class ConsoleReport
+internal static class ConsoleReport
 {
     /// <summary>The table (example x mode: verdict and time), why modes could not run, each failure's diff, and the summary.</summary>
     public static void Write(IAnsiConsole console, CheckReport report)

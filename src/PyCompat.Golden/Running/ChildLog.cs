@@ -15,7 +15,7 @@ namespace PyCompat.Golden.Running;
 /// <param name="Dotnet">The pids that ran a port in the .NET worker host, with the Python name of the target.</param>
 /// <param name="RoutedToDotnet">The pids the router sent to the worker host.</param>
 /// <param name="PortedInCpython">Ported targets that the router ran in CPython instead.</param>
-public sealed record ChildLog(IReadOnlyList<(int Pid, string Target)> Dotnet, IReadOnlyList<(int Pid, string Target)> RoutedToDotnet,
+internal sealed record ChildLog(IReadOnlyList<(int Pid, string Target)> Dotnet, IReadOnlyList<(int Pid, string Target)> RoutedToDotnet,
     IReadOnlyList<(int Pid, string Target)> PortedInCpython)
 {
     /// <summary>The worker hosts that a signal ended (their pids).</summary>

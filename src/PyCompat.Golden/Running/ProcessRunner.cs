@@ -13,7 +13,7 @@ namespace PyCompat.Golden.Running;
 /// files. Stdin is <c>/dev/null</c>. Every run, reference or not, has <see cref="RemovedVariables"/> removed from
 /// its environment.
 /// </remarks>
-public static class ProcessRunner
+internal static class ProcessRunner
 {
     /// <summary>
     /// Removed from the environment of every run: <c>PYTHONUNBUFFERED=1</c> makes <c>print</c> write each piece

@@ -180,6 +180,58 @@ public sealed partial class Connection : IDisposable
         return FdIo.PollReadable([_fd], timeout).Count > 0;
     }
 
+    /// <summary>
+    /// <see cref="Poll(TimeSpan?)"/> for <c>await</c>: true once a message (or end of file) is waiting, false when the
+    /// timeout passed first. A thread of its own (not a thread-pool thread) polls the fd in slices of 50 ms, between
+    /// which <paramref name="cancellationToken"/> is looked at.
+    /// </summary>
+    /// <param name="timeout">null waits for ever; zero only looks.</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    /// <exception cref="OSError">the connection is closed, or not readable.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    public Task<bool> PollAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        CheckClosed();
+        CheckReadable();
+        return AsyncWait.Until(slice => Poll(slice), timeout, cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="Recv()"/> for <c>await</c>: waits as <see cref="PollAsync"/> does, then reads the whole message on
+    /// the same thread. Cancelling stops the wait before a message starts, never in the middle of one, so the connection
+    /// stays usable.
+    /// </summary>
+    /// <exception cref="EOFError">the other end closed with nothing left to read.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    public Task<object?> RecvAsync(CancellationToken cancellationToken = default)
+    {
+        CheckClosed();
+        CheckReadable();
+        return AsyncWait.Run(() =>
+        {
+            AsyncWait.Loop(slice => Poll(slice), null, cancellationToken);
+            return Recv();
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="RecvBytes(int?)"/> for <c>await</c>, waiting as <see cref="RecvAsync"/> does.
+    /// </summary>
+    /// <param name="maxLength">As <see cref="RecvBytes(int?)"/>'s.</param>
+    /// <param name="cancellationToken">Stops the wait before a message starts.</param>
+    /// <exception cref="EOFError">the other end closed with nothing left to read.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    public Task<byte[]> RecvBytesAsync(int? maxLength = null, CancellationToken cancellationToken = default)
+    {
+        CheckClosed();
+        CheckReadable();
+        return AsyncWait.Run(() =>
+        {
+            AsyncWait.Loop(slice => Poll(slice), null, cancellationToken);
+            return RecvBytes(maxLength);
+        }, cancellationToken);
+    }
+
     /// <summary>Whether a message is waiting, without waiting (CPython's <c>poll()</c>).</summary>
     public bool Poll() => Poll(TimeSpan.Zero);
 

@@ -83,6 +83,22 @@ public sealed class Listener : IDisposable
         }
     }
 
+    /// <summary>
+    /// <see cref="Accept"/> for <c>await</c>: a thread of its own (not a thread-pool thread) polls the listening socket
+    /// in slices of 50 ms, between which <paramref name="cancellationToken"/> is looked at, then accepts and runs the
+    /// handshake on that thread. A cancelled wait has accepted nothing: the next client is still there to accept.
+    /// </summary>
+    /// <exception cref="OSError">'listener is closed', or accept(2) failed.</exception>
+    /// <exception cref="AuthenticationError">the client does not hold the authkey.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    public Task<Connection> AcceptAsync(CancellationToken cancellationToken = default) => AsyncWait.Run(() =>
+    {
+        AsyncWait.Loop(slice => FdIo.PollReadable([Listening()], slice).Count > 0, null, cancellationToken);
+        return Accept();
+    }, cancellationToken);
+
+    private int Listening() => _fd >= 0 ? _fd : throw new OSError("listener is closed");
+
     /// <summary>Closes the socket and removes its socket file; an Accept waiting in another thread fails with
     /// 'listener is closed'. Closing twice is harmless.</summary>
     public void Close()

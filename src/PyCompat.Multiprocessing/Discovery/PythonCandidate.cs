@@ -3,7 +3,7 @@ namespace PyCompat.Multiprocessing.Discovery;
 /// <summary>A path that might be a CPython interpreter or libpython, and where the user gave it.</summary>
 /// <param name="Path">An interpreter (python3, a shim, a symlink) or a shared libpython.</param>
 /// <param name="Source">Where it came from, as error messages name it: "--python", "PYCOMPAT_PYTHON", ...</param>
-public sealed record PythonCandidate(string Path, string Source)
+internal sealed record PythonCandidate(string Path, string Source)
 {
     /// <summary>True when the path names a shared libpython rather than an interpreter.</summary>
     public bool IsLibrary

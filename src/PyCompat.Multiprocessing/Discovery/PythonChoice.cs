@@ -9,7 +9,7 @@ namespace PyCompat.Multiprocessing.Discovery;
 /// <c>python3</c> on PATH. Each names a CPython interpreter or its <c>libpython3.X.so</c>; a relative path is taken
 /// from the current folder; a blank value counts as unset.
 /// </summary>
-public static partial class PythonChoice
+internal static partial class PythonChoice
 {
     /// <summary>Names the CPython to use: an interpreter or its shared libpython.</summary>
     public const string PythonVariable = "PYCOMPAT_PYTHON";

@@ -7,7 +7,7 @@ namespace PyCompat.Multiprocessing.Hosting;
 /// assemblies, the <c>--targets</c> assemblies and those in <c>PYCOMPAT_TARGETS</c>, loaded exactly as the worker
 /// host loads them, so what the catalog lists is what mapped mode runs.
 /// </summary>
-public sealed class PortCatalog
+internal sealed class PortCatalog
 {
     private PortCatalog(IReadOnlyList<Port> ports, IReadOnlyList<ClassPort> classes) => (Ports, Classes) = (ports, classes);
 
@@ -58,7 +58,7 @@ public sealed class PortCatalog
 /// <param name="Module">The Python module, as <c>[PyTarget]</c> names it.</param>
 /// <param name="Name">The function's name in that module.</param>
 /// <param name="Method">The C# static method.</param>
-public sealed record Port(string Module, string Name, MethodInfo Method)
+internal sealed record Port(string Module, string Name, MethodInfo Method)
 {
     /// <summary><c>module.name</c>, as Python names the function.</summary>
     public string PythonName => $"{Module}.{Name}";

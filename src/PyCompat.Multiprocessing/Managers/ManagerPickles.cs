@@ -7,7 +7,7 @@ namespace PyCompat.Multiprocessing.Managers;
 /// proxies (<c>RebuildProxy</c>), the SyncManager's own value types, and the exceptions a method raises. Nothing is
 /// ever called: these classes only become <see cref="PyObject"/>s (see <see cref="PickleLoadOptions"/>).
 /// </summary>
-public static class ManagerPickles
+internal static class ManagerPickles
 {
     /// <summary>The function CPython pickles a proxy with.</summary>
     public static PyGlobal RebuildProxy { get; } = new("multiprocessing.managers", "RebuildProxy");

@@ -7,7 +7,7 @@ namespace PyCompat.Multiprocessing.Managers;
 /// (from a CPython or a C# parent, or in a value a server sent). The authkey is the one in kwds (a parent passes it
 /// while spawning), else the current process's, as in CPython.
 /// </summary>
-public static class RebuildProxy
+internal static class RebuildProxy
 {
     /// <summary>The proxy <paramref name="pickled"/> stands for.</summary>
     /// <param name="pickled">A <c>RebuildProxy(...)</c> call as decoded.</param>

@@ -151,6 +151,25 @@ public sealed partial class Pool : IDisposable
         foreach (var p in Workers) p.Join();
     }
 
+    /// <summary>
+    /// <see cref="Join"/> for <c>await</c>: completes once the pool's threads and workers have ended, after
+    /// <see cref="Close"/> or <see cref="Terminate"/>. The pool's own threads are waited for on a thread of its own in
+    /// slices of 50 ms, the workers as <see cref="Process.JoinAsync"/> waits (no thread blocked);
+    /// <paramref name="cancellationToken"/> stops the wait, not the pool, which can be joined again.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">the pool is still running (Python's ValueError).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    public async Task JoinAsync(CancellationToken cancellationToken = default)
+    {
+        if (_state == State.Run) throw new InvalidOperationException("Pool is still running");
+        await AsyncWait.Run(() =>
+        {
+            foreach (var thread in (Thread[])[_workerHandler, _taskHandler, _resultHandler])
+                AsyncWait.Loop(thread.Join, null, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        foreach (var p in Workers) await p.JoinAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Python's <c>terminate()</c>: stops the workers at once; outstanding tasks never complete.</summary>
     public void Terminate()
     {

@@ -57,6 +57,25 @@ public sealed class JoinableQueue : Queue
             if (_unfinishedTasks.GetValue() != 0) _cond.Wait();
     }
 
+    /// <summary>
+    /// <see cref="Join"/> for <c>await</c>: completes once every item put has had its <see cref="TaskDone"/>. A thread
+    /// of its own (not a thread-pool thread) takes the condition and waits on it in slices of 50 ms, between which
+    /// <paramref name="cancellationToken"/> is looked at; a cancelled wait leaves the condition released.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    public Task JoinAsync(CancellationToken cancellationToken = default) => AsyncWait.Run(() =>
+    {
+        AsyncWait.Loop(slice =>
+        {
+            using (_cond.Enter())
+            {
+                if (_unfinishedTasks.GetValue() == 0) return true;
+                _cond.Wait(slice); // notified or not, the count says whether every task is done
+                return _unfinishedTasks.GetValue() == 0;
+            }
+        }, null, cancellationToken);
+    }, cancellationToken);
+
     private protected override PyGlobal PythonClass => Class;
 
     private protected override PyTuple PickledState() => new([.. State(), _cond, _unfinishedTasks]);

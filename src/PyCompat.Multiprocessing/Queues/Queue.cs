@@ -138,22 +138,29 @@ public class Queue : IReduceForChild, IDisposable
     /// <exception cref="InvalidCastException">the item cannot become a <typeparamref name="T"/>.</exception>
     public T Get<T>(bool block = true, TimeSpan? timeout = null) => QueueItems.Convert<T>(Get(block, timeout));
 
-    /// <summary>Waits for the next item without holding a thread of the caller's: the blocking <c>get</c> runs on the
-    /// thread pool in slices of 100 ms, so <paramref name="cancel"/> stops it between slices.</summary>
-    public async Task<object?> GetAsync(CancellationToken cancel = default)
+    /// <summary>
+    /// <see cref="Get(bool, TimeSpan?)"/> for <c>await</c>: the next item. A thread of its own (not a thread-pool
+    /// thread) runs the blocking <c>get</c> in slices of 50 ms, between which <paramref name="cancellationToken"/> is
+    /// looked at; a cancelled wait has taken no item.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    public Task<object?> GetAsync(CancellationToken cancellationToken = default) => AsyncWait.Run(() =>
     {
-        while (true)
+        object? item = null;
+        AsyncWait.Loop(slice =>
         {
-            cancel.ThrowIfCancellationRequested();
             try
             {
-                return await Task.Run(() => Get(true, TimeSpan.FromMilliseconds(100)), cancel).ConfigureAwait(false);
+                item = Get(true, slice);
+                return true;
             }
             catch (EmptyError)
             {
+                return false;
             }
-        }
-    }
+        }, null, cancellationToken);
+        return item;
+    }, cancellationToken);
 
     /// <summary>Python's <c>qsize()</c>: how many items are in the queue (put and not yet got), by the semaphore.</summary>
     public int QSize() => _maxSize - _sem.GetValue();

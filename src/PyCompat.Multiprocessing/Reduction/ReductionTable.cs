@@ -10,7 +10,7 @@ namespace PyCompat.Multiprocessing.Reduction;
 /// <see cref="TextWriter"/>), and how a .NET child rebuilds the Python classes those pickles name (a rebuilder per
 /// Python global). Immutable: <see cref="WithReducer{T}"/> and <see cref="WithRebuilder"/> return a new table.
 /// </summary>
-public sealed class ReductionTable : IPyReducer
+internal sealed class ReductionTable : IPyReducer
 {
     private readonly ImmutableDictionary<Type, Func<object, SpawningPopen, object?>> _reducers;
     private readonly ImmutableDictionary<PyGlobal, Func<PyObject, ReductionTable, object>> _rebuilders;

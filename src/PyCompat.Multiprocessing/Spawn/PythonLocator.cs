@@ -8,7 +8,7 @@ namespace PyCompat.Multiprocessing.Spawn;
 /// <c>PYTHONNET_PYDLL</c>, then <c>python3</c> on PATH; a libpython stands for its install's interpreter), resolved
 /// once past any shim (a pyenv shim costs hundreds of milliseconds a start).
 /// </summary>
-public static class PythonLocator
+internal static class PythonLocator
 {
     /// <summary>Names the interpreter (or its libpython) to use instead of <c>python3</c> on PATH.</summary>
     public const string EnvironmentVariable = PythonChoice.PythonVariable;

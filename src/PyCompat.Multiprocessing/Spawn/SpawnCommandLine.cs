@@ -1,7 +1,7 @@
 namespace PyCompat.Multiprocessing.Spawn;
 
 /// <summary>CPython's spawn command line (<c>multiprocessing.spawn.get_command_line</c>), both to write and to recognise.</summary>
-public static class SpawnCommandLine
+internal static class SpawnCommandLine
 {
     /// <summary>The flag CPython puts last; <c>spawn.is_forking(argv)</c> looks for it.</summary>
     public const string ForkFlag = "--multiprocessing-fork";

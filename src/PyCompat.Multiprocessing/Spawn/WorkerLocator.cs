@@ -1,7 +1,7 @@
 namespace PyCompat.Multiprocessing.Spawn;
 
 /// <summary>Finds the PyCompat worker host, the .NET program that runs C# targets in a child process.</summary>
-public static class WorkerLocator
+internal static class WorkerLocator
 {
     /// <summary>Overrides the search: the path of the <c>pycompat-worker</c> executable or its <c>.dll</c>.</summary>
     public const string EnvironmentVariable = "PYCOMPAT_WORKER";

@@ -70,6 +70,22 @@ public sealed class Condition : IReduceForChild, IDisposable
         }
     }
 
+    /// <summary>
+    /// Python's <c>with cond: return cond.wait(timeout)</c> for <c>await</c>: true when notified, false when the
+    /// timeout passed first. The lock belongs to the thread that took it and an await resumes on another one, so the
+    /// lock cannot be held across the <c>await</c>: a thread of its own (not a thread-pool thread) takes the lock,
+    /// waits in slices of 50 ms (it holds the lock between slices, so no notify is missed), between which
+    /// <paramref name="cancellationToken"/> is looked at, and releases the lock before the task completes.
+    /// </summary>
+    /// <param name="timeout">How long to wait at most; null waits for ever.</param>
+    /// <param name="cancellationToken">Stops the wait; the lock is then released.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    public Task<bool> WaitAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default) => AsyncWait.Run(() =>
+    {
+        using (Enter())
+            return AsyncWait.Loop(slice => Wait(slice), timeout, cancellationToken);
+    }, cancellationToken);
+
     /// <summary>Python's <c>wait(timeout)</c> with the timeout in seconds.</summary>
     public bool Wait(double timeoutSeconds) => Wait(TimeSpan.FromSeconds(timeoutSeconds));
 

@@ -68,24 +68,13 @@ public sealed class Event : IReduceForChild, IDisposable
 
     /// <summary>
     /// <see cref="Wait(TimeSpan?)"/> for <c>await</c>: true when the flag is set, false when the timeout passed first.
-    /// The event lives in semaphores other processes share, which no .NET wait handle stands for, so a pool thread
-    /// waits in slices short enough to notice <paramref name="cancellationToken"/>.
+    /// The event lives in semaphores other processes share, which no .NET wait handle stands for, so a thread of its
+    /// own (not a thread-pool thread) waits in slices of 50 ms, between which <paramref name="cancellationToken"/> is
+    /// looked at.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
     public Task<bool> WaitAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
-        Task.Factory.StartNew(() =>
-        {
-            var deadline = timeout is { } t ? DateTime.UtcNow + t : DateTime.MaxValue;
-            while (true)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var left = deadline - DateTime.UtcNow;
-                if (Wait(left < CancelSlice ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : CancelSlice)) return true;
-                if (DateTime.UtcNow >= deadline) return false;
-            }
-        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
-    private static readonly TimeSpan CancelSlice = TimeSpan.FromMilliseconds(50);
+        AsyncWait.Until(slice => Wait(slice), timeout, cancellationToken);
 
     object? IReduceForChild.ReduceForChild(SpawningPopen popen) =>
         new PyObject(Class, PyTuple.Empty, new Dictionary<string, object?> { ["_cond"] = _cond, ["_flag"] = _flag });

@@ -15,6 +15,19 @@ public sealed class Lock : SemLockObject
 
     internal Lock(SemLock semLock) : base(semLock) { }
 
+    /// <summary>
+    /// <see cref="SemLockObject.Acquire(bool, TimeSpan?)"/> for <c>await</c>: true once acquired, false when the timeout
+    /// passed first (Python's <c>acquire(timeout=...)</c> result). A thread of its own (not a thread-pool thread) waits
+    /// on the semaphore in slices of 50 ms, between which <paramref name="cancellationToken"/> is looked at; a
+    /// cancelled wait has acquired nothing. The lock is then held by no thread in particular: release it from any
+    /// thread, as CPython's Lock allows (a <see cref="Condition"/> waits only with a lock its own thread took).
+    /// </summary>
+    /// <param name="timeout">How long to wait at most; null waits for ever; negative counts as zero.</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    public Task<bool> AcquireAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        AcquireSlicedAsync(timeout, cancellationToken);
+
     private protected override PyGlobal PythonClass => Class;
 }
 
@@ -44,6 +57,18 @@ public class Semaphore : SemLockObject
     public Semaphore(int value = 1) : base(SemLock.Create(SemLockKind.Semaphore, value, Posix.Semaphores.SemValueMax)) { }
 
     private protected Semaphore(SemLock semLock) : base(semLock) { }
+
+    /// <summary>
+    /// <see cref="SemLockObject.Acquire(bool, TimeSpan?)"/> for <c>await</c>: true once acquired, false when the timeout
+    /// passed first (Python's <c>acquire(timeout=...)</c> result). A thread of its own (not a thread-pool thread) waits
+    /// on the semaphore in slices of 50 ms, between which <paramref name="cancellationToken"/> is looked at; a
+    /// cancelled wait has acquired nothing.
+    /// </summary>
+    /// <param name="timeout">How long to wait at most; null waits for ever; negative counts as zero.</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    public Task<bool> AcquireAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        AcquireSlicedAsync(timeout, cancellationToken);
 
     internal static Semaphore Wrap(SemLock semLock) => new(semLock);
 

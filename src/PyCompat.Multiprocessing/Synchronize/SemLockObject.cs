@@ -30,6 +30,11 @@ public abstract class SemLockObject : IReduceForChild, IDisposable
     /// <summary>Python's <c>acquire(block, timeout)</c> with the timeout in seconds.</summary>
     public bool Acquire(bool block, double timeoutSeconds) => SemLock.Acquire(block, timeoutSeconds);
 
+    // No RLock.AcquireAsync: an RLock belongs to the thread that took it (CPython's _is_mine compares thread ids), and
+    // an await resumes on another thread, whose release would fail.
+    private protected Task<bool> AcquireSlicedAsync(TimeSpan? timeout, CancellationToken cancellationToken) =>
+        AsyncWait.Until(slice => SemLock.Acquire(true, slice.TotalSeconds), timeout, cancellationToken);
+
     /// <summary>Python's <c>release()</c>.</summary>
     /// <exception cref="SemaphoreFullException">"semaphore or lock released too many times" (Python's ValueError).</exception>
     /// <exception cref="SynchronizationLockException">an RLock this thread does not hold (Python's AssertionError).</exception>

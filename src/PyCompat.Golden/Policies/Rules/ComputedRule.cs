@@ -5,7 +5,7 @@ namespace PyCompat.Golden.Policies.Rules;
 /// machine decides (<c>Creating {n} consumers; 2*cpus</c>). A line whose number COUNT allows becomes
 /// <c>TEMPLATE with n = COUNT</c>; another number is left as it is.
 /// </summary>
-public sealed record ComputedRule(string Template, CountExpression Count) : LineRule
+internal sealed record ComputedRule(string Template, CountExpression Count) : LineRule
 {
     /// <inheritdoc />
     public override string Key => "computed";

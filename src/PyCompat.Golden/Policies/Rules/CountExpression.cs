@@ -8,7 +8,7 @@ namespace PyCompat.Golden.Policies.Rules;
 /// <c>2*cpus+5</c>, a plain number, or a range <c>LOW..HIGH</c> of two such expressions. <c>cpus</c> is the
 /// <c>os.cpu_count()</c> of the machine that ran the output: the book's scripts size their pools by it.
 /// </summary>
-public sealed partial class CountExpression
+internal sealed partial class CountExpression
 {
     private readonly Func<int, int> _low;
     private readonly Func<int, int> _high;

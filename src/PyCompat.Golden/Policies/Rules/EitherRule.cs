@@ -4,7 +4,7 @@ namespace PyCompat.Golden.Policies.Rules;
 /// <c>either = LINE | LINE</c>: a race decides which of these lines is printed (a reader that runs before or after
 /// the writer); each becomes the first. Any other line, a third wording included, is compared as it is.
 /// </summary>
-public sealed record EitherRule(IReadOnlyList<string> Alternatives) : LineRule
+internal sealed record EitherRule(IReadOnlyList<string> Alternatives) : LineRule
 {
     /// <inheritdoc />
     public override string Key => "either";

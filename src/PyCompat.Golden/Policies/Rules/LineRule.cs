@@ -6,7 +6,7 @@ namespace PyCompat.Golden.Policies.Rules;
 /// normalisers, on both sides. A stream that keeps the rule's invariant becomes canonical lines that quote the rule;
 /// one that breaks it is left as it is, so it differs.
 /// </summary>
-public abstract record LineRule
+internal abstract record LineRule
 {
     /// <summary>The rule's key in the policy file, e.g. <c>numbered</c>.</summary>
     public abstract string Key { get; }

@@ -6,7 +6,7 @@ namespace PyCompat.Golden.Policies.Rules;
 /// <c>LINE (printed at most once)</c>. Twice stays twice, so a duplicated line differs. (The book ran such scripts
 /// with <c>python3 -u</c>; the check runs them as a user does.)
 /// </summary>
-public sealed record MaybeRule(string Line) : LineRule
+internal sealed record MaybeRule(string Line) : LineRule
 {
     /// <inheritdoc />
     public override string Key => "maybe";

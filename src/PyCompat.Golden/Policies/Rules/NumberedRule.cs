@@ -6,7 +6,7 @@ namespace PyCompat.Golden.Policies.Rules;
 /// <c>maxtasksperchild</c> starts as many workers as the race asks). Such lines become one canonical line; if a number
 /// is missing, repeated or K is out of range, they are left as they are.
 /// </summary>
-public sealed record NumberedRule(string Template, CountExpression Count) : LineRule
+internal sealed record NumberedRule(string Template, CountExpression Count) : LineRule
 {
     /// <inheritdoc />
     public override string Key => "numbered";

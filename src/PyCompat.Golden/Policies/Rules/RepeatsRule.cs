@@ -4,7 +4,7 @@ namespace PyCompat.Golden.Policies.Rules;
 /// <c>repeats = LINE</c>: how often a polling loop prints this line is a matter of timing; one or more times become
 /// one <c>LINE (printed 1 or more times)</c>, at the first. Zero times stays zero, so a loop that never printed differs.
 /// </summary>
-public sealed record RepeatsRule(string Line) : LineRule
+internal sealed record RepeatsRule(string Line) : LineRule
 {
     /// <inheritdoc />
     public override string Key => "repeats";
