@@ -69,7 +69,7 @@ internal sealed record Port(string Module, string Name, MethodInfo Method)
 /// <param name="Module">The Python module, as <c>[PyClass]</c> names it.</param>
 /// <param name="Name">The class's name in that module.</param>
 /// <param name="Type">The C# class.</param>
-public sealed record ClassPort(string Module, string Name, Type Type)
+internal sealed record ClassPort(string Module, string Name, Type Type)
 {
     /// <summary><c>module.name</c>, as Python names the class.</summary>
     public string PythonName => $"{Module}.{Name}";
