@@ -18,6 +18,7 @@ public abstract class BaseProxy : IDisposable
     private readonly BaseManager? _manager;
     private int _holdsReference;
     private Finalizer? _release;
+    private ReleaseWhenCollected? _releaseWhenCollected;
 
     /// <summary>A proxy for <paramref name="token"/>.</summary>
     /// <param name="token">The object and its server.</param>
@@ -88,16 +89,17 @@ public abstract class BaseProxy : IDisposable
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _holdsReference, -1) == 1) _release?.Run();
+        if (_releaseWhenCollected is not null) GC.SuppressFinalize(_releaseWhenCollected);
         foreach (var connection in _connection.Values) connection?.Close();
         _connection.Dispose();
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>A proxy dropped without <see cref="Dispose"/> gives its reference back when collected, on a pool thread
+    /// <summary>Collected with a proxy dropped without <see cref="Dispose"/>, it gives the reference back on a pool thread
     /// (the finalizer thread must not wait for a server), as CPython's proxy does when its last reference goes.</summary>
-    ~BaseProxy()
+    private sealed class ReleaseWhenCollected(Finalizer release)
     {
-        if (_release is { } release) ThreadPool.UnsafeQueueUserWorkItem(static r => r.Run(), release, preferLocal: false);
+        ~ReleaseWhenCollected() => ThreadPool.UnsafeQueueUserWorkItem(static r => r.Run(), release, preferLocal: false);
     }
 
     // Holds what decref needs and not the proxy, so the registration does not keep the proxy alive.
@@ -155,6 +157,7 @@ public abstract class BaseProxy : IDisposable
         ManagerWire.Dispatch(connection, null, "incref", new PyTuple(Token.Id));
         _holdsReference = 1;
         _release = Finalizers.AtExit.Register(Release(Token, AuthKey, _manager), exitPriority: 10);
+        _releaseWhenCollected = new ReleaseWhenCollected(_release);
     }
 
     internal static void Decref(Token token, byte[] authkey)
