@@ -27,6 +27,9 @@ public static class ExecutorPorts
     [PyTarget("mapped_executor", "opaque")]
     public static object Opaque(int x) => new MemoryStream();
 
+    [PyTarget("mapped_executor", "leave")]
+    public static void Leave(int code) => throw new SystemExit(code);
+
     [PyTarget("mapped_executor", "worker_pid")]
     public static int WorkerPid(int x) => Environment.ProcessId;
 }

@@ -32,7 +32,7 @@ public sealed class ExecutorTests
         Assert.Equal(routed, log.Ports.Count(p => p == Worker));
         Assert.True(routed >= 3, $"{routed} executor workers ran in .NET\n{File.ReadAllText(log.Path)}");
         Assert.DoesNotContain(log.Lines, f => f is [_, "router:cpython", _]);
-        foreach (var ported in new[] { "init", "triple", "tagged", "add", "fail", "opaque" })
+        foreach (var ported in new[] { "init", "triple", "tagged", "add", "fail", "opaque", "leave" })
             Assert.Contains($"mapped_executor.{ported}", log.Ports);
         Assert.DoesNotContain("mapped_executor.square", log.Ports);
         Assert.Equal(["mapped_executor.raise_unpicklable", "mapped_executor.square", "mapped_executor.tagged_py"],

@@ -94,7 +94,7 @@ internal sealed class ExecutorWorker : IDisposable
                 PortedFunctions.Call(method, global, PortedFunctions.ArgsOf(initargs), []);
                 return true;
             }
-            catch (Exception error) when (error is not SystemExit)
+            catch (Exception error)
             {
                 Console.Error.Write("Exception in initializer:\n" + PythonTraceback.Format(error));
                 Console.Error.Flush();
@@ -124,7 +124,8 @@ internal sealed class ExecutorWorker : IDisposable
         {
             result = run();
         }
-        catch (Exception error) when (error is not SystemExit)
+        // BaseException, as _process_worker catches it: a sys.exit() in a task fails that task, not the worker.
+        catch (Exception error)
         {
             return Result(workId, exception: TaskResults.WithTraceback(error, ExecutorNames.RebuildExc), result: null, exitPid);
         }

@@ -52,6 +52,8 @@ internal static class TaskResults
     {
         if (error is PicklingError)
             return new PyObject(PicklingErrorClass, new PyTuple(error.Message), ViaReduce: true);
+        if (error is SystemExit exit)
+            return new PyObject(new PyGlobal("builtins", "SystemExit"), exit.Code is null ? PyTuple.Empty : new PyTuple(exit.Code), ViaReduce: true);
         var name = PythonTraceback.PythonName(error);
         var known = Builtins.Contains(name);
         return new PyObject(new PyGlobal("builtins", known ? name : "Exception"),

@@ -1,5 +1,5 @@
 """A concurrent.futures.ProcessPoolExecutor whose tasks call functions with C# ports (init, triple, tagged, add, fail,
-opaque, worker_pid) and without (square, raise_unpicklable, init_py, tagged_py): python3 and pycompat run --map must
+opaque, leave, worker_pid) and without (square, raise_unpicklable, init_py, tagged_py): python3 and pycompat run --map must
 print the same lines, in order, on every CPython from 3.9.
 """
 import concurrent.futures
@@ -62,6 +62,10 @@ def raise_unpicklable(x):
     raise Unpicklable("unpicklable %d" % x)
 
 
+def leave(code):
+    sys.exit(code)
+
+
 def worker_pid(x):
     return os.getpid()
 
@@ -89,6 +93,10 @@ if __name__ == "__main__":
         # Only the types: CPython's and PyCompat's picklers word their refusal differently.
         print("unpicklable result", outcome(executor.submit(opaque, 3), message=False))
         print("unpicklable exception", outcome(executor.submit(raise_unpicklable, 3)))
+        try:
+            executor.submit(leave, 3).result(60)
+        except SystemExit as e:
+            print("sys.exit in a task", e.code, type(e.__cause__).__name__)
         try:
             list(executor.map(fail, range(4), chunksize=4))
         except ValueError as e:
