@@ -2,7 +2,9 @@ using PyCompat.Mapping.Tests.Support;
 
 namespace PyCompat.Mapping.Tests;
 
-/// <summary>The Python side cannot tell a .NET child from a Python one, and the child sees what a Python child sees.</summary>
+/// <summary>The Python side cannot tell a .NET child from a Python one, and the child sees what a Python child sees.
+/// Alone: the script's join timeouts and late prints race the children's start-up, which other tests' load can delay.</summary>
+[Collection(Alone.Name)]
 public sealed class BehaviourTests
 {
     [Fact]
