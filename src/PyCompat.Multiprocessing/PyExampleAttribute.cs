@@ -17,7 +17,7 @@ public sealed class PyExampleAttribute(string name) : Attribute
 
     /// <summary>The <c>Main()</c> of every class in <paramref name="assemblies"/> marked <c>[PyExample]</c>, by script name.</summary>
     /// <exception cref="InvalidOperationException">a marked class has no public static <c>Main()</c>, or two ports name one script.</exception>
-    public static IReadOnlyDictionary<string, MethodInfo> PortsIn(IEnumerable<Assembly> assemblies)
+    internal static IReadOnlyDictionary<string, MethodInfo> PortsIn(IEnumerable<Assembly> assemblies)
     {
         var ports = new Dictionary<string, MethodInfo>(StringComparer.Ordinal);
         foreach (var type in assemblies.SelectMany(a => a.GetTypes()))

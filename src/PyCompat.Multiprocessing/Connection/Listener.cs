@@ -97,6 +97,9 @@ public sealed class Listener : IDisposable
         return Accept();
     }, cancellationToken);
 
+    /// <summary>The listening socket's fd; -1 once closed.</summary>
+    internal int Fd => _fd;
+
     private int Listening() => _fd >= 0 ? _fd : throw new OSError("listener is closed");
 
     /// <summary>Closes the socket and removes its socket file; an Accept waiting in another thread fails with

@@ -15,7 +15,7 @@ namespace PyCompat.Multiprocessing.Pooling;
 /// the workers up (replacing those that end, after <c>maxtasksperchild</c> tasks or killed), one feeds the tasks, one
 /// hands out the results. <see cref="Dispose"/> is <see cref="Terminate"/>, as Python's <c>with</c>.
 /// </summary>
-public sealed partial class Pool : IDisposable
+public sealed partial class Pool : IDisposable, IAsyncDisposable
 {
     private enum State { Run, Close, Terminate }
 
@@ -179,8 +179,40 @@ public sealed partial class Pool : IDisposable
         TerminatePool();
     }
 
-    /// <summary><see cref="Terminate"/>, as Python's <c>with Pool() as pool:</c> does on leaving the block.</summary>
-    public void Dispose() => Terminate();
+    /// <summary>
+    /// <see cref="Terminate"/>, as Python's <c>with Pool() as pool:</c> does on leaving the block, then what the pool
+    /// holds of the OS: its two queues' pipes and semaphores, and its ended workers' <see cref="Process"/> objects
+    /// (closed, as <see cref="Process.Dispose"/> closes them).
+    /// </summary>
+    public void Dispose()
+    {
+        Terminate();
+        Release();
+    }
+
+    /// <summary><see cref="Dispose"/> for <c>await using</c>: the terminate, which joins the workers, runs on a thread
+    /// of its own.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await AsyncWait.Run(Terminate, CancellationToken.None).ConfigureAwait(false);
+        Release();
+    }
+
+    private int _released;
+
+    // After Terminate has joined the handlers and the workers: nothing reads or writes the queues any more.
+    private void Release()
+    {
+        if (Interlocked.Exchange(ref _released, 1) != 0) return;
+        _inqueue.Dispose();
+        _outqueue.Dispose();
+        _changed.Dispose();
+        _taskqueue.Dispose();
+        foreach (var p in Workers) p.Dispose();
+    }
+
+    /// <summary>The pool's task and result queues.</summary>
+    internal IEnumerable<SimpleQueue> Queues => [_inqueue, _outqueue];
 
     /// <inheritdoc/>
     public override string ToString() => $"<multiprocessing.pool.Pool state={_state.ToString().ToUpperInvariant()} pool_size={Workers.Count}>";

@@ -80,6 +80,8 @@ public sealed class JoinableQueue : Queue
 
     private protected override PyTuple PickledState() => new([.. State(), _cond, _unfinishedTasks]);
 
+    internal override IEnumerable<string> SemaphoreNames => [.. base.SemaphoreNames, .. _cond.SemaphoreNames, _unfinishedTasks.Name];
+
     private protected override void DisposeSemaphores()
     {
         base.DisposeSemaphores();

@@ -217,6 +217,12 @@ public class Queue : IReduceForChild, IDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>The fds of its pipe.</summary>
+    internal IEnumerable<int> Fds => [_reader.Fileno(), _writer.Fileno()];
+
+    /// <summary>The names of its semaphores.</summary>
+    internal virtual IEnumerable<string> SemaphoreNames => [_rlock.Name, .. _wlock is null ? Array.Empty<string>() : [_wlock.Name], _sem.Name];
+
     private protected virtual void DisposeSemaphores()
     {
         _rlock.Dispose();

@@ -92,6 +92,12 @@ public sealed class SimpleQueue : IReduceForChild, IDisposable
         _wlock.Dispose();
     }
 
+    /// <summary>The fds of its pipe.</summary>
+    internal IEnumerable<int> Fds => [_reader.Fileno(), _writer.Fileno()];
+
+    /// <summary>The names of its locks' semaphores.</summary>
+    internal IEnumerable<string> SemaphoreNames => [_rlock.Name, _wlock.Name];
+
     /// <inheritdoc/>
     public override string ToString() => $"<multiprocessing.queues.SimpleQueue reader={_reader} writer={_writer}>";
 

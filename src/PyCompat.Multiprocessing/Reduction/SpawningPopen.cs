@@ -10,11 +10,14 @@ public sealed class SpawningPopen
     [ThreadStatic] private static SpawningPopen? _current;
     private readonly List<int> _fds = [];
 
+    // Made by the spawn itself (and the tests): a user's IReduceForChild is handed one, never makes one.
+    internal SpawningPopen() { }
+
     /// <summary>The child being pickled for on this thread, or null outside spawning.</summary>
     public static SpawningPopen? Current => _current;
 
     /// <summary>The fds the child must receive at the same numbers (CPython's <c>Popen._fds</c>).</summary>
-    public IReadOnlyList<int> Fds => _fds;
+    internal IReadOnlyList<int> Fds => _fds;
 
     /// <summary>CPython's <c>duplicate_for_child(fd)</c> on POSIX: the child gets <paramref name="fd"/> at the same
     /// number, so the number itself goes into the pickle.</summary>
