@@ -26,7 +26,8 @@ public sealed class CheckCommandTests
 
         Assert.Equal(0, result.ExitCode);
         var runnable = ExampleSetNames.Runnable();
-        Assert.Equal(runnable.Count, result.StandardOutput.Split('\n').Count(l => l.StartsWith("unchanged  golden/", StringComparison.Ordinal)));
+        var unchanged = result.StandardOutput.Split('\n').Count(l => l.StartsWith("unchanged  golden/", StringComparison.Ordinal));
+        Assert.True(runnable.Count == unchanged, $"{unchanged} of {runnable.Count} goldens unchanged:\n{result.StandardOutput}");
         var after = copy.Snapshot();
         Assert.Equal(before.Keys.Order(), after.Keys.Order());
         Assert.All(before, file => Assert.True(file.Value.SequenceEqual(after[file.Key]), $"{file.Key} changed"));
