@@ -51,22 +51,10 @@ public static class SignatureReader
 
     private static PythonClassLookup LookupClass(PyObject sys, PyObject baseProcess, string folder, string module, string name)
     {
-        if (ModuleFile(folder, module) is null)
-            return new(module, name, LookupStatus.ModuleNotFound, Problem: $"module not found: no {module.Replace('.', '/')}.py in {folder}");
-        PyObject imported;
-        try
-        {
-            imported = Quietly(sys, () => Py.Import(module));
-        }
-        catch (PythonException error)
-        {
-            return new(module, name, LookupStatus.ImportFailed, Problem: $"import {module} failed: {OneLine(error)}");
-        }
-
+        var (imported, status, problem) = ImportAttribute(sys, folder, module, name, "class");
+        if (imported is null) return new(module, name, status, Problem: problem);
         using (imported)
         {
-            if (!imported.HasAttr(name))
-                return new(module, name, LookupStatus.NoSuchFunction, Problem: $"module {module} has no class {name}");
             using var found = imported.GetAttr(name);
             using var builtins = Py.Import("builtins");
             using var type = builtins.GetAttr("type");
@@ -90,24 +78,10 @@ public static class SignatureReader
 
     private static PythonFunctionLookup Lookup(PyObject sys, PyObject inspect, string folder, string module, string name)
     {
-        if (ModuleFile(folder, module) is null)
-            return new(module, name, LookupStatus.ModuleNotFound,
-                Problem: $"module not found: no {module.Replace('.', '/')}.py in {folder}");
-
-        PyObject imported;
-        try
-        {
-            imported = Quietly(sys, () => Py.Import(module));
-        }
-        catch (PythonException error)
-        {
-            return new(module, name, LookupStatus.ImportFailed, Problem: $"import {module} failed: {OneLine(error)}");
-        }
-
+        var (imported, status, problem) = ImportAttribute(sys, folder, module, name, "function");
+        if (imported is null) return new(module, name, status, Problem: problem);
         using (imported)
         {
-            if (!imported.HasAttr(name))
-                return new(module, name, LookupStatus.NoSuchFunction, Problem: $"module {module} has no function {name}");
             try
             {
                 using var function = imported.GetAttr(name);
@@ -141,6 +115,27 @@ public static class SignatureReader
         }
 
         return new PythonSignature(name, signature.ToString() ?? "()", parameters);
+    }
+
+    /// <summary>Imports <paramref name="module"/> from the folder (quietly) and checks it has <paramref name="name"/>: the
+    /// module, or null with why not (no file, the import raised, no such attribute).</summary>
+    private static (PyObject? Module, LookupStatus Status, string? Problem) ImportAttribute(
+        PyObject sys, string folder, string module, string name, string what)
+    {
+        if (ModuleFile(folder, module) is null)
+            return (null, LookupStatus.ModuleNotFound, $"module not found: no {module.Replace('.', '/')}.py in {folder}");
+        PyObject imported;
+        try
+        {
+            imported = Quietly(sys, () => Py.Import(module));
+        }
+        catch (PythonException error)
+        {
+            return (null, LookupStatus.ImportFailed, $"import {module} failed: {OneLine(error)}");
+        }
+        if (imported.HasAttr(name)) return (imported, LookupStatus.Found, null);
+        imported.Dispose();
+        return (null, LookupStatus.NoSuchFunction, $"module {module} has no {what} {name}");
     }
 
     /// <summary>The module's source file or package, as the import system would find it in the folder.</summary>
