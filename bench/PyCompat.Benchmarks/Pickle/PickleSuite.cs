@@ -31,21 +31,24 @@ public static class PickleSuite
 
     private static List<Row> Quick(IReadOnlyList<Payload> payloads, int repeat)
     {
+        // Long enough for tiered compilation to reach its optimized code (30 calls, then a 100 ms delay) in every
+        // payload's loop; 0.5 s rather than more keeps bench/run --quick within its 3 minutes (docs/performance.md).
+        var warmup = TimeSpan.FromMilliseconds(500);
         var rows = new List<Row>();
         foreach (var payload in payloads)
         {
             var value = PyPickle.Loads(payload.Pickle);
-            rows.Add(new Row(payload, "loads", payload.CpythonLoads, Best(() => PyPickle.Loads(payload.Pickle), repeat), null));
-            rows.Add(new Row(payload, "dumps", payload.CpythonDumps, Best(() => PyPickle.Dumps(value, payload.Protocol), repeat), null));
+            rows.Add(new Row(payload, "loads", payload.CpythonLoads, Best(() => PyPickle.Loads(payload.Pickle), repeat, warmup), null));
+            rows.Add(new Row(payload, "dumps", payload.CpythonDumps, Best(() => PyPickle.Dumps(value, payload.Protocol), repeat, warmup), null));
             Console.Error.WriteLine($"pycompat: {payload.Key} done");
         }
         return rows;
     }
 
-    private static TimeSpan Best(Func<object?> action, int repeat)
+    private static TimeSpan Best(Func<object?> action, int repeat, TimeSpan warmup)
     {
         var warm = Stopwatch.StartNew();
-        while (warm.ElapsedMilliseconds < 1500) action(); // warm-up: past tier-0 code and on-stack replacement
+        while (warm.Elapsed < warmup) action(); // warm-up: past tier-0 code and on-stack replacement
         var best = TimeSpan.MaxValue;
         for (var i = 0; i < repeat; i++)
         {
@@ -79,6 +82,8 @@ public static class PickleSuite
 
     private static void Print(List<Row> rows, string method)
     {
+        Console.WriteLine("## Pickle");
+        Console.WriteLine();
         Console.WriteLine($"PyCompat vs CPython {PythonVersion()} C pickle; PyCompat: {method}; CPython: timeit, best of N.");
         Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC.");
         Console.WriteLine();
@@ -89,6 +94,17 @@ public static class PickleSuite
             var ratio = r.PyCompat.TotalSeconds / r.Cpython.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {r.Payload.Name} | {r.Payload.Protocol} | {r.Op} | {r.Payload.Pickle.Length:N0} | {Ms(r.Cpython)} | {Ms(r.PyCompat)} | {ratio:0.00}x | {(ratio <= 1.0 ? "met" : "not met")} |"));
+        }
+        Console.WriteLine();
+        foreach (var op in new[] { "loads", "dumps" })
+        {
+            var cells = rows.Where(r => r.Op == op).Select(r => (r, ratio: r.PyCompat.TotalSeconds / r.Cpython.TotalSeconds)).ToList();
+            if (cells.Count == 0) continue;
+            var worst = cells.MaxBy(c => c.ratio);
+            var met = cells.Count(c => c.ratio <= 1.0);
+            Goals.Summary($"pickle `{op}` <= 1.0x CPython on every payload and protocol ({cells.Count / 2} payloads x protocols 2, 5)",
+                $"{met} of {cells.Count} cells met; worst {worst.r.Payload.Key}: {Ms(worst.r.PyCompat)}", $"{Ms(worst.r.Cpython)}",
+                string.Create(CultureInfo.InvariantCulture, $"{cells.Min(c => c.ratio):0.00}-{worst.ratio:0.00}x"), met == cells.Count);
         }
     }
 

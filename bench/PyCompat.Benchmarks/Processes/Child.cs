@@ -59,6 +59,19 @@ internal static class Child
         return new Outcome(p.ExitCode, elapsed, outText, err);
     }
 
+    /// <summary>The last line a child printed, read as seconds (what the Python side of a row prints).</summary>
+    public static double Seconds(Outcome outcome) =>
+        double.Parse(outcome.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1],
+            System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The most telling line of a failed child's message, fit for a table cell: the worker's own, else the last.</summary>
+    public static string FirstLine(string message)
+    {
+        var lines = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var cause = lines.FirstOrDefault(l => l.StartsWith("pycompat-worker:", StringComparison.Ordinal)) ?? lines.LastOrDefault() ?? message;
+        return cause.Replace("|", "/", StringComparison.Ordinal);
+    }
+
     public static string Describe(string executable, IEnumerable<string> args) =>
         string.Join(' ', new[] { executable }.Concat(args).Select(a => a.Contains(' ') ? $"'{a}'" : a));
 

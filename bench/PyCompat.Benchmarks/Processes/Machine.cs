@@ -12,6 +12,12 @@ internal sealed class Machine
     public required string PythonVersion { get; init; }
     public required string JitWorker { get; init; }
     public string? AotWorker { get; init; }
+
+    /// <summary>Why there is no NativeAOT worker in this run (bench/run says, in PYCOMPAT_BENCH_AOT_SKIPPED).</summary>
+    public string AotMissing =>
+        Environment.GetEnvironmentVariable("PYCOMPAT_BENCH_AOT_SKIPPED") is { Length: > 0 } why
+            ? why
+            : "no NativeAOT worker (bench/run builds one when clang is installed; PYCOMPAT_BENCH_AOT_WORKER names one)";
     public required string Pycompat { get; init; }
 
     public string PyExamples => Path.Combine(RepoRoot, "pyexamples");

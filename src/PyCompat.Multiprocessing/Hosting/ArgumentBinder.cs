@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using PyCompat.Pickling;
 
@@ -9,6 +10,10 @@ namespace PyCompat.Multiprocessing.Hosting;
 /// </summary>
 internal static class ArgumentBinder
 {
+    /// <summary>Each port's parameters, read once: a pool worker binds one call per item of a chunk, and
+    /// <see cref="MethodBase.GetParameters"/> copies the array on every call.</summary>
+    private static readonly ConcurrentDictionary<MethodInfo, ParameterInfo[]> Parameters = new();
+
     /// <exception cref="TargetArgumentException">the arguments do not fit the parameters.</exception>
     /// <param name="method">The C# port.</param>
     /// <param name="pythonName">The target's Python name, which the messages use as Python's would.</param>
@@ -17,12 +22,19 @@ internal static class ArgumentBinder
     public static object?[] Bind(MethodInfo method, string pythonName, IReadOnlyList<object?> args,
         IReadOnlyList<KeyValuePair<string, object?>> kwargs)
     {
-        var parameters = method.GetParameters();
+        var parameters = Parameters.GetOrAdd(method, static m => m.GetParameters());
         var display = $"{pythonName}()";
         if (args.Count > parameters.Length)
             throw new TargetArgumentException(
                 $"{display} takes {Count(parameters.Length, "positional argument")} but {args.Count} {(args.Count == 1 ? "was" : "were")} given");
         var values = new object?[parameters.Length];
+        // The common call (a pool's map: one positional argument a parameter) binds every parameter by position;
+        // the general path below says the same things for it, only slower.
+        if (args.Count == parameters.Length && kwargs.Count == 0)
+        {
+            for (var i = 0; i < args.Count; i++) values[i] = Convert(display, i + 1, args[i], parameters[i]);
+            return values;
+        }
         var bound = new bool[parameters.Length];
         for (var i = 0; i < args.Count; i++)
         {
