@@ -17,6 +17,7 @@ var suites = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
     ["throughput"] = ThroughputSuite.Run,
     ["pool"] = a => { Console.Write(PoolRows.Run(a)); return 0; },
     ["manager"] = a => { Console.Write(ManagerRows.Run(a)); return 0; },
+    ["components"] = a => { Console.Write(ComponentRows.Run(a)); return 0; },
     // Helpers the processes suite runs as child processes.
     ["startjoin-cs"] = StartJoinCs.Run,
     ["memory-cs"] = MemoryCs.Run,

@@ -34,13 +34,14 @@ public static class ThroughputSuite
         (Pairing.CsharpDotnet, "C# parent + .NET child"),
     ];
 
-    /// <summary>Runs the suite: queues and connections, then pools, then managers.</summary>
+    /// <summary>Runs the suite: queues and connections, then pools, then managers, then where a small item's time goes.</summary>
     public static int Run(string[] args)
     {
         var output = new StringBuilder();
         output.Append(Messages(args));
         output.AppendLine(PoolRows.Run(args));
         output.AppendLine(ManagerRows.Run(args));
+        output.AppendLine(ComponentRows.Run(args));
         Console.Write(output.ToString());
         return 0;
     }
