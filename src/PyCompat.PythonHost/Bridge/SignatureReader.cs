@@ -14,26 +14,29 @@ public static class SignatureReader
     /// <param name="install">The CPython to embed (<see cref="PythonLocator"/>); one per process.</param>
     /// <param name="folder">Where the modules' files are; it goes first on <c>sys.path</c>.</param>
     /// <param name="functions">The functions to look up, as module and name.</param>
-    public static IReadOnlyList<PythonFunctionLookup> Read(PythonInstall install, string folder, IEnumerable<(string Module, string Name)> functions)
-    {
-        folder = Path.GetFullPath(folder);
-        PythonNetRuntime.Start(install, pythonSignals: false);
-        using (Py.GIL())
+    public static IReadOnlyList<PythonFunctionLookup> Read(PythonInstall install, string folder, IEnumerable<(string Module, string Name)> functions) =>
+        WithFolderOnPath(install, folder, (sys, full) =>
         {
-            using var sys = Py.Import("sys");
-            using (var path = sys.GetAttr("path"))
-                path.InvokeMethod("insert", new PyInt(0), new PyString(folder)).Dispose();
             using var inspect = Py.Import("inspect");
-            return [.. functions.Select(f => Lookup(sys, inspect, folder, f.Module, f.Name))];
-        }
-    }
+            return (IReadOnlyList<PythonFunctionLookup>)[.. functions.Select(f => Lookup(sys, inspect, full, f.Module, f.Name))];
+        });
 
     /// <summary>Looks up each <c>(module, name)</c> class in modules found in <paramref name="folder"/>: what it derives
     /// from, and whether it is a <c>multiprocessing</c> Process subclass with a <c>run</c> of its own.</summary>
     /// <param name="install">The CPython to embed (<see cref="PythonLocator"/>); one per process.</param>
     /// <param name="folder">Where the modules' files are; it goes first on <c>sys.path</c>.</param>
     /// <param name="classes">The classes to look up, as module and name.</param>
-    public static IReadOnlyList<PythonClassLookup> ReadClasses(PythonInstall install, string folder, IEnumerable<(string Module, string Name)> classes)
+    public static IReadOnlyList<PythonClassLookup> ReadClasses(PythonInstall install, string folder, IEnumerable<(string Module, string Name)> classes) =>
+        WithFolderOnPath(install, folder, (sys, full) =>
+        {
+            using var process = Py.Import("multiprocessing.process");
+            using var baseProcess = process.GetAttr("BaseProcess");
+            return (IReadOnlyList<PythonClassLookup>)[.. classes.Select(c => LookupClass(sys, baseProcess, full, c.Module, c.Name))];
+        });
+
+    /// <summary>Starts CPython (once per process), puts the folder first on <c>sys.path</c> (once), and runs
+    /// <paramref name="read"/> under the GIL with <c>sys</c> and the folder's full path.</summary>
+    private static T WithFolderOnPath<T>(PythonInstall install, string folder, Func<PyObject, string, T> read)
     {
         folder = Path.GetFullPath(folder);
         PythonNetRuntime.Start(install, pythonSignals: false);
@@ -43,9 +46,7 @@ public static class SignatureReader
             using (var path = sys.GetAttr("path"))
                 if (!path.InvokeMethod("__contains__", new PyString(folder)).IsTrue())
                     path.InvokeMethod("insert", new PyInt(0), new PyString(folder)).Dispose();
-            using var process = Py.Import("multiprocessing.process");
-            using var baseProcess = process.GetAttr("BaseProcess");
-            return [.. classes.Select(c => LookupClass(sys, baseProcess, folder, c.Module, c.Name))];
+            return read(sys, folder);
         }
     }
 
