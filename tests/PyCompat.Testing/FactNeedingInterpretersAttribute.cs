@@ -2,7 +2,8 @@ namespace PyCompat.Testing;
 
 /// <summary>
 /// A fact that needs at least <c>count</c> CPython installs: where fewer are found it is reported as skipped with the
-/// reason (xunit 2 decides skips before a test runs, so the count is taken at discovery), never run as a pass.
+/// reason (xunit 2 decides skips before a test runs, so the count is taken at discovery), never run as a pass. The
+/// reason starts with "optional tool missing:", the one kind of skip .ci/run lets through (a missing interpreter).
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class FactNeedingInterpretersAttribute : FactAttribute
@@ -12,7 +13,7 @@ public sealed class FactNeedingInterpretersAttribute : FactAttribute
     {
         var found = Interpreters.All;
         if (found.Count < count)
-            Skip = $"needs {count} CPython installs with a shared libpython; found {found.Count}" +
+            Skip = $"optional tool missing: needs {count} CPython installs with a shared libpython; found {found.Count}" +
                 (found.Count == 0 ? "" : $" ({string.Join(", ", found.Select(i => i.Executable))})") +
                 "; install another (e.g. with pyenv) to run it";
     }
