@@ -185,28 +185,6 @@ public sealed class AsyncWaitTests : IDisposable
     }
 
     [Fact]
-    public async Task WaitAsync_on_a_barrier_gives_each_party_its_index_and_a_timeout_or_cancellation_breaks_it()
-    {
-        using var barrier = new Barrier(2);
-        var path = _temp.File("index");
-        var child = Peer("barrier_wait", barrier, path);
-        child.Start();
-        var index = await barrier.WaitAsync(Children.Patience);
-        await Ended(child);
-        Assert.Equal([0, 1], new[] { index, int.Parse(File.ReadAllText(path)) }.Order());
-
-        using var alone = new Barrier(2);
-        await Assert.ThrowsAsync<BrokenBarrierError>(() => alone.WaitAsync(TimeSpan.FromMilliseconds(100)));
-        Assert.True(alone.Broken);
-        alone.Reset();
-        using (var cancel = new CancellationTokenSource(Soon))
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => alone.WaitAsync(cancellationToken: cancel.Token));
-        Assert.True(alone.Broken);
-        alone.Reset();
-        Assert.False(alone.Broken);
-    }
-
-    [Fact]
     public async Task JoinAsync_on_a_pool_waits_for_its_workers_and_a_cancelled_one_can_be_joined_again()
     {
         using var go = new Semaphore(0);

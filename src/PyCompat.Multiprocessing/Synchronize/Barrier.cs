@@ -106,19 +106,6 @@ public sealed unsafe class Barrier : IReduceForChild, IDisposable
         }
     }
 
-    /// <summary>
-    /// <see cref="Wait(TimeSpan?)"/> for <c>await</c>, on a thread of its own (not a thread-pool thread): this party's
-    /// index once all parties have called it, or <see cref="BrokenBarrierError"/> as <see cref="Wait(TimeSpan?)"/>
-    /// (a timeout breaks the barrier, as in Python). A party cannot leave a barrier's wait without breaking it, so
-    /// cancelling <paramref name="cancellationToken"/> does what Python's only way out does, <see cref="Abort"/>: every
-    /// waiting party gets <see cref="BrokenBarrierError"/>, this one an <see cref="OperationCanceledException"/>, and
-    /// <see cref="Reset"/> makes the barrier usable again.
-    /// </summary>
-    /// <param name="timeout">How long to wait at most; null uses the barrier's default.</param>
-    /// <param name="cancellationToken">Aborts the barrier and stops this wait.</param>
-    public Task<int> WaitAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
-        AsyncWait.AbortingOnCancel<int, BrokenBarrierError>(() => Wait(timeout), Abort, cancellationToken);
-
     /// <summary>Python's <c>wait(timeout)</c> with the timeout in seconds.</summary>
     public int Wait(double timeoutSeconds) => Wait(TimeSpan.FromSeconds(timeoutSeconds));
 

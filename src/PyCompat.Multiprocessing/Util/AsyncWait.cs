@@ -44,24 +44,4 @@ internal static class AsyncWait
     /// <summary><see cref="Run{T}"/> for a body with no result.</summary>
     internal static Task Run(Action body, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(body, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
-    /// <summary>Runs <paramref name="wait"/>, which cannot be left half-way, on a thread of its own; cancelling calls
-    /// <paramref name="abort"/>, which makes it fail with <typeparamref name="TBroken"/>, reported as the cancellation.</summary>
-    internal static async Task<T> AbortingOnCancel<T, TBroken>(Func<T> wait, Action abort, CancellationToken cancellationToken)
-        where TBroken : Exception
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var waiting = Run(wait, CancellationToken.None);
-        using (cancellationToken.Register(() => { if (!waiting.IsCompleted) abort(); }))
-        {
-            try
-            {
-                return await waiting.ConfigureAwait(false);
-            }
-            catch (TBroken) when (cancellationToken.IsCancellationRequested)
-            {
-                throw new OperationCanceledException(cancellationToken);
-            }
-        }
-    }
 }

@@ -1,5 +1,5 @@
 """The other side of the awaitable waits' tests (AsyncWaitTests.cs): CPython children that send, connect, release,
-finish tasks and wait at a barrier when the .NET parent lets them, and write what they did for the test to compare."""
+finish tasks when the .NET parent lets them, and write what they did for the test to compare."""
 from multiprocessing.connection import Client
 
 
@@ -47,12 +47,6 @@ def finish_task(queue, go, path):
     queue.task_done()
     with open(path, "w") as f:
         f.write(repr(item))
-
-
-def barrier_wait(barrier, path):
-    index = barrier.wait()
-    with open(path, "w") as f:
-        f.write(str(index))
 
 
 def timed_waits(path):
