@@ -26,8 +26,11 @@ public sealed class RoundTripPropertyTests
         Gen.Long.Select(t => (object?)TimeSpan.FromTicks(t / 10 * 10)),
         Gen.String[1, 5].Select(n => (object?)new PyGlobal("mod" + n, "Outer.name")));
 
+    // Each branch boxed on its own: in one conditional expression the int and long would convert to BigInteger.
     private static object NormalizedBig(BigInteger b) =>
-        b >= long.MinValue && b <= long.MaxValue ? (b >= int.MinValue && b <= int.MaxValue ? (int)b : (long)b) : b;
+        b >= int.MinValue && b <= int.MaxValue ? (int)b
+        : b >= long.MinValue && b <= long.MaxValue ? (object)(long)b
+        : b;
 
     private static readonly Gen<object?> Value = Gen.Recursive<object?>((depth, self) => depth >= 3
         ? Scalar
