@@ -24,6 +24,9 @@ internal sealed unsafe class SemLock : IDisposable
     private const string NameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789_";
     private nint _handle;
     private readonly bool _owner;
+    // CPython changes these two under the GIL; here the threads of a process run at once. So the holder's thread is
+    // written before the count that makes it visible, and a release gives the count back before it posts: the next
+    // holder's bookkeeping never races with the last one's, and a Condition releases its lock as many times as it holds it.
     private int _count;
     private int _lastThread;
 
@@ -101,10 +104,10 @@ internal sealed unsafe class SemLock : IDisposable
     private static int CurrentThread => Environment.CurrentManagedThreadId;
 
     /// <summary>Whether this thread of this process holds it (<c>_is_mine</c>).</summary>
-    public bool IsMine => _count > 0 && _lastThread == CurrentThread;
+    public bool IsMine => Volatile.Read(ref _count) > 0 && Volatile.Read(ref _lastThread) == CurrentThread;
 
     /// <summary>How many times this process acquired it without releasing (<c>_count</c>).</summary>
-    public int Count => _count;
+    public int Count => Volatile.Read(ref _count);
 
     /// <summary><c>_get_value()</c>: the semaphore's counter.</summary>
     public int Value
@@ -122,7 +125,7 @@ internal sealed unsafe class SemLock : IDisposable
     {
         if (Kind == SemLockKind.RecursiveMutex && IsMine)
         {
-            _count++;
+            Interlocked.Increment(ref _count);
             return true;
         }
         var handle = Live;
@@ -149,8 +152,8 @@ internal sealed unsafe class SemLock : IDisposable
             if (errno is Semaphores.EAGAIN or Semaphores.ETIMEDOUT) return false;
             throw OsError(errno, $"cannot acquire semaphore {Name}");
         }
-        _count++;
-        _lastThread = CurrentThread;
+        Volatile.Write(ref _lastThread, CurrentThread);
+        Interlocked.Increment(ref _count);
         return true;
     }
 
@@ -173,9 +176,9 @@ internal sealed unsafe class SemLock : IDisposable
         {
             if (!IsMine)
                 throw new SynchronizationLockException("attempt to release recursive lock not owned by thread");
-            if (_count > 1)
+            if (Count > 1)
             {
-                _count--;
+                Interlocked.Decrement(ref _count);
                 return;
             }
         }
@@ -184,8 +187,13 @@ internal sealed unsafe class SemLock : IDisposable
             // As in CPython, not an absolute guarantee that the value stays at most MaxValue.
             if (Value >= MaxValue) throw new SemaphoreFullException("semaphore or lock released too many times");
         }
-        if (Semaphores.Post(handle) < 0) throw OsError(Marshal.GetLastPInvokeError(), $"cannot release semaphore {Name}");
-        _count--;
+        Interlocked.Decrement(ref _count);
+        if (Semaphores.Post(handle) < 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            Interlocked.Increment(ref _count);
+            throw OsError(errno, $"cannot release semaphore {Name}");
+        }
     }
 
     private void OnProcessExit(object? sender, EventArgs e)
