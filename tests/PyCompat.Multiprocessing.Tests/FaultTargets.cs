@@ -57,6 +57,8 @@ public static class FaultTargets
     public static void WriteAfter(string path, int milliseconds)
     {
         Thread.Sleep(milliseconds);
-        File.WriteAllText(path, "finished");
+        // Written aside and moved, so a reader waiting for the file never finds it created but still empty.
+        File.WriteAllText(path + ".tmp", "finished");
+        File.Move(path + ".tmp", path);
     }
 }
