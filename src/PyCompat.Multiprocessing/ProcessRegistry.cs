@@ -20,13 +20,26 @@ internal static class ProcessRegistry
         get { lock (Gate) return _exiting; }
     }
 
-    public static Process Current { get; private set; } = NewMainProcess();
+    private static Process? _current;
+
+    /// <summary>The current process. A main process makes its record (and its random key) at first use, not when the
+    /// registry is first touched: a spawned child replaces it at once (<see cref="BecomeChild"/>), and making a key
+    /// there loaded the crypto library for nothing, ~5-10 ms of a .NET child's start.</summary>
+    public static Process Current
+    {
+        get => Volatile.Read(ref _current) ?? MakeMainProcess();
+        private set => Volatile.Write(ref _current, value);
+    }
 
     public static Process? Parent { get; private set; }
 
-    /// <summary>A main process: its children inherit a fresh random key, as CPython's <c>os.urandom(32)</c> makes one.</summary>
-    private static Process NewMainProcess() =>
-        new("MainProcess", [], Environment.ProcessId, false, RandomNumberGenerator.GetBytes(32), null, null);
+    /// <summary>A main process: its children inherit a fresh random key, as CPython's <c>os.urandom(32)</c> makes one.
+    /// Made once: a racing thread gets the record the first one stored.</summary>
+    private static Process MakeMainProcess()
+    {
+        var main = new Process("MainProcess", [], Environment.ProcessId, false, RandomNumberGenerator.GetBytes(32), null, null);
+        return Interlocked.CompareExchange(ref _current, main, null) ?? main;
+    }
 
     public static int[] NextIdentity()
     {

@@ -71,7 +71,7 @@ internal sealed record SpawnRequest(
 
         return new SpawnRequest(
             Name: Get(state, "_name") as string ?? Get(preparation, "name") as string ?? "Process",
-            Identity: (Get(state, "_identity") as IEnumerable)?.Cast<object?>().Select(Convert.ToInt32).ToArray() ?? [],
+            Identity: Ints(Get(state, "_identity")),
             AuthKey: AuthKeyBytes(config is null ? null : Get(config, "authkey")) ?? AuthKeyBytes(Get(preparation, "authkey")) ?? [],
             Daemon: config is not null && Get(config, "daemon") is true,
             ParentPid: Get(state, "_parent_pid") is { } pid ? Convert.ToInt32(pid) : null,
@@ -86,8 +86,7 @@ internal sealed record SpawnRequest(
                 && clr[0] is string type && clr[1] is string method && clr[2] is int token ? new ClrMethod(type, method, token) : null)
         {
             Class = processObject.Type,
-            ExtraState = [.. state.Where(e => e.Key is string key && !BaseKeys.Contains(key))
-                .Select(e => new KeyValuePair<string, object?>((string)e.Key!, e.Value))],
+            ExtraState = SubclassState(state),
             ClrClass = Get(preparation, Spawn.ProcessObjectWriter.ClrClassKey) as string,
             LogToStderr = Get(preparation, "log_to_stderr") is true,
             LogLevel = Get(preparation, "log_level") is int level ? level : null,
@@ -120,10 +119,35 @@ internal sealed record SpawnRequest(
 
     private static object? Get(Dict dict, string key) => dict.TryGetValue(key, out var value) ? value : null;
 
-    private static List<KeyValuePair<string, object?>> Pairs(Dict dict) =>
-        [.. dict.Select(entry => new KeyValuePair<string, object?>(
-            entry.Key as string ?? throw new InvalidDataException($"a keyword argument's name is a {PyTypeNames.Of(entry.Key)}"),
-            entry.Value))];
+    // Loops, not LINQ, from here down: every .NET child runs these once, and LINQ over key/value pairs (structs) is
+    // generic code that neither the framework's nor PyCompat's ReadyToRun image holds, so the JIT compiled ~30
+    // methods for it at each child's start.
+    private static List<KeyValuePair<string, object?>> Pairs(Dict dict)
+    {
+        var pairs = new List<KeyValuePair<string, object?>>(dict.Count);
+        foreach (var entry in dict)
+            pairs.Add(new KeyValuePair<string, object?>(
+                entry.Key as string ?? throw new InvalidDataException($"a keyword argument's name is a {PyTypeNames.Of(entry.Key)}"),
+                entry.Value));
+        return pairs;
+    }
+
+    private static List<KeyValuePair<string, object?>> SubclassState(Dict state)
+    {
+        var extra = new List<KeyValuePair<string, object?>>();
+        foreach (var entry in state)
+            if (entry.Key is string key && !BaseKeys.Contains(key))
+                extra.Add(new KeyValuePair<string, object?>(key, entry.Value));
+        return extra;
+    }
+
+    private static int[] Ints(object? value)
+    {
+        if (value is not IEnumerable items) return [];
+        var ints = new List<int>();
+        foreach (var item in items) ints.Add(Convert.ToInt32(item));
+        return ints.ToArray();
+    }
 }
 
 /// <summary>The exact method a C# parent chose: its type, its name, and its metadata token (which tells overloads apart).</summary>

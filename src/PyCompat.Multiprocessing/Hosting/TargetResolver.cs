@@ -98,18 +98,25 @@ internal sealed class TargetResolver
     }
 
     /// <summary>The method a token names in <paramref name="assembly"/>, if it is the one the parent meant.</summary>
+    /// <remarks>The token is resolved first and its type checked by name after: looking the type up by name
+    /// (<c>Assembly.GetType</c>) parses the name, which the first time in a process costs a .NET child ~8 ms of JIT
+    /// (the parser's vectorised search code).</remarks>
     private static MethodInfo? FindByToken(Assembly assembly, ClrMethod wanted)
     {
-        var type = assembly.GetType(wanted.Type);
-        if (type is null) return null;
         try
         {
-            return type.Module.ResolveMethod(wanted.Token) is MethodInfo method && method.Name == wanted.Name
-                && method.DeclaringType == type ? method : null;
+            return assembly.ManifestModule.ResolveMethod(wanted.Token) is MethodInfo method && method.Name == wanted.Name
+                && method.DeclaringType?.FullName == wanted.Type ? method : null;
         }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        catch (ArgumentException)
         {
-            return null; // an unknown token, or a NativeAOT worker that cannot resolve tokens: look it up by name
+            return null; // an unknown token: look the target up by its Python name
+        }
+        catch (NotSupportedException)
+        {
+            // A NativeAOT worker cannot resolve tokens: the method of that name in that type, if it has one of the
+            // name (else the Python name's scan of every type, ~1.3 ms of such a child's ~9).
+            return FindByClrName(assembly, wanted.Type, wanted.Name);
         }
     }
 
@@ -145,12 +152,31 @@ internal sealed class TargetResolver
             throw new NotSupportedException(
                 $"this pycompat-worker is NativeAOT-compiled and cannot load {full}: it runs only the ports compiled into it; " +
                 $"use the JIT pycompat-worker (unset {Spawn.WorkerLocator.EnvironmentVariable}) with --targets or {TargetsVariable}");
-        var name = AssemblyName.GetAssemblyName(full);
-        var loaded = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => AssemblyName.ReferenceMatchesDefinition(a.GetName(), name) && a.GetName().Name == name.Name);
-        if (loaded is not null) return loaded;
+        if (AlreadyLoaded(full, byFileName: true) is { } loaded) return loaded;
         var resolver = new AssemblyDependencyResolver(full);
         AssemblyLoadContext.Default.Resolving += (context, wanted) =>
             resolver.ResolveAssemblyToPath(wanted) is { } dependency ? context.LoadFromAssemblyPath(dependency) : null;
-        return AssemblyLoadContext.Default.LoadFromAssemblyPath(full);
+        try
+        {
+            return AssemblyLoadContext.Default.LoadFromAssemblyPath(full);
+        }
+        catch (FileLoadException) when (AlreadyLoaded(full, byFileName: false) is { } named)
+        {
+            return named; // the file's name is not its assembly's, and an assembly of that name is loaded
+        }
+    }
+
+    /// <summary>
+    /// The loaded assembly with the name of the one at <paramref name="full"/>, if any. Reading a file's assembly name
+    /// costs ~15 ms at a .NET child's start (the metadata reader loads, and the name parser's code is compiled), so with
+    /// <paramref name="byFileName"/> it is read only when an assembly named as the file is loaded.
+    /// </summary>
+    private static Assembly? AlreadyLoaded(string full, bool byFileName)
+    {
+        var assemblies = AppDomain.CurrentDomain.GetAssemblies();
+        var fileName = Path.GetFileNameWithoutExtension(full);
+        if (byFileName && !assemblies.Any(a => a.GetName().Name == fileName)) return null;
+        var name = AssemblyName.GetAssemblyName(full);
+        return assemblies.FirstOrDefault(a => AssemblyName.ReferenceMatchesDefinition(a.GetName(), name) && a.GetName().Name == name.Name);
     }
 }

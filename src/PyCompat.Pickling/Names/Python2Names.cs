@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace PyCompat.Pickling.Names;
 
 /// <summary>
@@ -10,32 +8,39 @@ namespace PyCompat.Pickling.Names;
 /// </summary>
 internal static class Python2Names
 {
-    private static readonly Tables Data = Load();
-
     /// <summary>CPython's <c>Unpickler.find_class</c> mapping: the name first, else the module alone.</summary>
     public static (string Module, string Name) ToPython3(string module, string name) =>
-        Data.Names.TryGetValue((module, name), out var mapped) ? mapped
-        : Data.Imports.TryGetValue(module, out var moved) ? (moved, name)
+        ToPython3Tables.Names.TryGetValue(new PyGlobal(module, name), out var mapped) ? (mapped.Module, mapped.Name)
+        : ToPython3Tables.Imports.TryGetValue(module, out var moved) ? (moved, name)
         : (module, name);
 
     /// <summary>CPython's <c>Pickler.save_global</c> mapping (protocols 0-2): the name first, else the module alone.</summary>
     public static (string Module, string Name) ToPython2(string module, string name) =>
-        Data.ReverseNames.TryGetValue((module, name), out var mapped) ? mapped
-        : Data.ReverseImports.TryGetValue(module, out var moved) ? (moved, name)
+        ToPython2Tables.Names.TryGetValue(new PyGlobal(module, name), out var mapped) ? (mapped.Module, mapped.Name)
+        : ToPython2Tables.Imports.TryGetValue(module, out var moved) ? (moved, name)
         : (module, name);
 
-    private sealed record Tables(
-        FrozenDictionary<(string, string), (string, string)> Names,
-        FrozenDictionary<string, string> Imports,
-        FrozenDictionary<(string, string), (string, string)> ReverseNames,
-        FrozenDictionary<string, string> ReverseImports);
-
-    private static Tables Load()
+    // Each direction loads only its own half, at its first use: a reader (a .NET worker child, whose spawn request is
+    // a protocol-2 pickle) never needs the writer's. Plain dictionaries of reference types: their code is precompiled
+    // in the framework, where frozen dictionaries keyed by value tuples were compiled at run time, ~30 methods at a
+    // child's start.
+    private static class ToPython3Tables
     {
-        var names = new Dictionary<(string, string), (string, string)>();
-        var imports = new Dictionary<string, string>();
-        var reverseNames = new Dictionary<(string, string), (string, string)>();
-        var reverseImports = new Dictionary<string, string>();
+        public static readonly Dictionary<PyGlobal, PyGlobal> Names = [];
+        public static readonly Dictionary<string, string> Imports = new(StringComparer.Ordinal);
+        static ToPython3Tables() => Load("name", Names, "import", Imports);
+    }
+
+    private static class ToPython2Tables
+    {
+        public static readonly Dictionary<PyGlobal, PyGlobal> Names = [];
+        public static readonly Dictionary<string, string> Imports = new(StringComparer.Ordinal);
+        static ToPython2Tables() => Load("rname", Names, "rimport", Imports);
+    }
+
+    /// <summary>Fills <paramref name="names"/> and <paramref name="imports"/> from the lines of those two kinds.</summary>
+    private static void Load(string nameKind, Dictionary<PyGlobal, PyGlobal> names, string importKind, Dictionary<string, string> imports)
+    {
         using var stream = typeof(Python2Names).Assembly.GetManifestResourceStream("PyCompat.Pickling.compat_pickle.tsv")
             ?? throw new InvalidOperationException("PyCompat.Pickling was built without its compat_pickle.tsv resource");
         using var reader = new StreamReader(stream);
@@ -44,14 +49,11 @@ internal static class Python2Names
             if (line.Length == 0 || line[0] == '#') continue;
             switch (line.Split('\t'))
             {
-                case ["name", var m2, var n2, var m3, var n3]: names[(m2, n2)] = (m3, n3); break;
-                case ["import", var m2, var m3]: imports[m2] = m3; break;
-                case ["rname", var m3, var n3, var m2, var n2]: reverseNames[(m3, n3)] = (m2, n2); break;
-                case ["rimport", var m3, var m2]: reverseImports[m3] = m2; break;
+                case [var kind, var m, var n, var toModule, var toName] when kind == nameKind: names[new(m, n)] = new(toModule, toName); break;
+                case [var kind, var m, var toModule] when kind == importKind: imports[m] = toModule; break;
+                case ["name" or "rname", _, _, _, _] or ["import" or "rimport", _, _]: break; // the other direction's
                 default: throw new InvalidOperationException($"compat_pickle.tsv: unreadable line '{line}'");
             }
         }
-        return new Tables(names.ToFrozenDictionary(), imports.ToFrozenDictionary(), reverseNames.ToFrozenDictionary(),
-            reverseImports.ToFrozenDictionary());
     }
 }

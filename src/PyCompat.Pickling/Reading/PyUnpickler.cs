@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using PyCompat.Pickling.Names;
 using Razorvine.Pickle;
 
@@ -14,8 +13,11 @@ namespace PyCompat.Pickling.Reading;
 /// </summary>
 internal sealed class PyUnpickler : Unpickler
 {
+    // Plain dictionaries, never written after this: frozen ones loaded System.Collections.Immutable at the first decode
+    // in a process, a few ms of every .NET child's start.
+
     /// <summary>PyCompat's value table: the globals it decodes itself, by <c>module.name</c>.</summary>
-    private static readonly FrozenDictionary<PyGlobal, PyConstructor> ValueTable = new PyConstructor[]
+    private static readonly Dictionary<PyGlobal, PyConstructor> ValueTable = new PyConstructor[]
     {
         new SetConstructor(frozen: false),
         new SetConstructor(frozen: true),
@@ -31,17 +33,17 @@ internal sealed class PyUnpickler : Unpickler
         new TimezoneConstructor(),
         new ReconstructorConstructor(),
         new GetattrConstructor(),
-    }.ToFrozenDictionary(c => c.Global, c => c);
+    }.ToDictionary(c => c.Global, c => c);
 
     /// <summary>The callables the transcoder names by persistent id (see <see cref="InternalNames"/>).</summary>
-    private static readonly FrozenDictionary<string, IObjectConstructor> Internal = new Dictionary<string, IObjectConstructor>
+    private static readonly Dictionary<string, IObjectConstructor> Internal = new(StringComparer.Ordinal)
     {
         [InternalNames.Resolve] = new GlobalResolver(fixImports: false),
         [InternalNames.ResolvePython2] = new GlobalResolver(fixImports: true),
         [InternalNames.NewObj] = new NewObjMarker(),
         [InternalNames.Dict] = new DictConstructor(),
         [InternalNames.DictItems] = new DictItemsConstructor(),
-    }.ToFrozenDictionary();
+    };
 
     /// <summary>The large bytes and the strings the transcoder took out of the stream (NEXT_BUFFER), in order.</summary>
     public override object nextBuffer() =>

@@ -67,8 +67,13 @@ public sealed class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<
     }
 
     /// <inheritdoc />
-    public IEnumerator<KeyValuePair<object?, object?>> GetEnumerator() =>
-        _items.Select(pair => new KeyValuePair<object?, object?>(Unwrap(pair.Key), pair.Value)).GetEnumerator();
+    /// <remarks>An iterator, not LINQ's Select: a Select over key/value pairs (structs) is generic code that no
+    /// ReadyToRun image holds, which the JIT compiled (~10 methods) the first time a .NET child read its spawn request.</remarks>
+    public IEnumerator<KeyValuePair<object?, object?>> GetEnumerator()
+    {
+        foreach (var pair in _items)
+            yield return new KeyValuePair<object?, object?>(Unwrap(pair.Key), pair.Value);
+    }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
