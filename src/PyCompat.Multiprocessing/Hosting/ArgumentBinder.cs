@@ -22,8 +22,9 @@ internal static class ArgumentBinder
     public static object?[] Bind(MethodInfo method, string pythonName, IReadOnlyList<object?> args,
         IReadOnlyList<KeyValuePair<string, object?>> kwargs)
     {
-        var parameters = Parameters.GetOrAdd(method, static m => m.GetParameters());
-        var display = $"{pythonName}()";
+        var parameters = ParametersOf(method);
+        // Formatted only for a message: a pool worker binds one call per item of a chunk.
+        var display = new Display(pythonName);
         if (args.Count > parameters.Length)
             throw new TargetArgumentException(
                 $"{display} takes {Count(parameters.Length, "positional argument")} but {args.Count} {(args.Count == 1 ? "was" : "were")} given");
@@ -32,13 +33,13 @@ internal static class ArgumentBinder
         // the general path below says the same things for it, only slower.
         if (args.Count == parameters.Length && kwargs.Count == 0)
         {
-            for (var i = 0; i < args.Count; i++) values[i] = Convert(display, i + 1, args[i], parameters[i]);
+            for (var i = 0; i < args.Count; i++) values[i] = Convert(display, i + 1, null, args[i], parameters[i]);
             return values;
         }
         var bound = new bool[parameters.Length];
         for (var i = 0; i < args.Count; i++)
         {
-            values[i] = Convert(display, i + 1, args[i], parameters[i]);
+            values[i] = Convert(display, i + 1, null, args[i], parameters[i]);
             bound[i] = true;
         }
         foreach (var (key, value) in kwargs)
@@ -47,7 +48,7 @@ internal static class ArgumentBinder
             if (index < 0) index = Array.FindIndex(parameters, p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase));
             if (index < 0) throw new TargetArgumentException($"{display} got an unexpected keyword argument '{key}'");
             if (bound[index]) throw new TargetArgumentException($"{display} got multiple values for argument '{key}'");
-            values[index] = Convert(display, key, value, parameters[index]);
+            values[index] = Convert(display, 0, key, value, parameters[index]);
             bound[index] = true;
         }
         var missing = parameters.Where((p, i) => !bound[i] && !p.HasDefaultValue).Select(p => $"'{p.Name}'").ToList();
@@ -59,10 +60,28 @@ internal static class ArgumentBinder
         return values;
     }
 
-    private static object? Convert(string display, object position, object? value, ParameterInfo parameter)
+    /// <summary>The parameters of <paramref name="method"/>, read once.</summary>
+    public static ParameterInfo[] ParametersOf(MethodInfo method) => Parameters.GetOrAdd(method, static m => m.GetParameters());
+
+    /// <summary>
+    /// The one-positional-argument call of a pool's map, bound for each item of a chunk: what <see cref="Bind"/> gives
+    /// for <c>[value]</c> and no keywords (the same value, the same messages), without its per-call checks.
+    /// </summary>
+    /// <exception cref="TargetArgumentException">the value does not convert to the parameter.</exception>
+    public static object?[] BindOne(ParameterInfo[] parameters, string pythonName, object? value) =>
+        [Convert(new Display(pythonName), 1, null, value, parameters[0])];
+
+    /// <summary><c>name()</c>, as the messages name the target.</summary>
+    private readonly record struct Display(string PythonName)
+    {
+        public override string ToString() => $"{PythonName}()";
+    }
+
+    // The argument's position from 1, or its keyword (then position is 0).
+    private static object? Convert(Display display, int position, string? key, object? value, ParameterInfo parameter)
     {
         if (ValueConverter.TryConvert(value, parameter.ParameterType, out var converted)) return converted;
-        var where = position is int n ? $"argument {n}" : $"argument '{position}'";
+        var where = key is null ? $"argument {position}" : $"argument '{key}'";
         throw new TargetArgumentException(
             $"{display} {where}: cannot convert Python {PyTypeNames.Of(value)} {Repr(value)} to {parameter.ParameterType.Name}");
     }

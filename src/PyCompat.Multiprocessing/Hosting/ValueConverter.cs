@@ -14,6 +14,7 @@ internal static class ValueConverter
     /// <summary>Tries the conversion; <c>false</c> when <paramref name="value"/> cannot become a <paramref name="type"/>.</summary>
     public static bool TryConvert(object? value, Type type, out object? result)
     {
+        if (TryScalar(value, type, out result)) return true;
         result = null;
         var underlying = Nullable.GetUnderlyingType(type);
         if (value is null) return !type.IsValueType || underlying is not null;
@@ -46,6 +47,35 @@ internal static class ValueConverter
         if (value is IEnumerable items and not string and not byte[])
             return IsValueTuple(type) ? TryValueTuple(items.Cast<object?>().ToList(), type, out result)
                 : TryCollection(items.Cast<object?>().ToList(), type, out result);
+        return false;
+    }
+
+    /// <summary>
+    /// The conversions a pool's map makes once per item (an int, float, str or bool to its own C# type, to
+    /// <c>object</c>, or an int to <c>long</c>/<c>double</c>), without the general path's nullable, live-object and
+    /// BigInteger steps; each gives what the general path gives. Anything else (an int out of range too) is left to it.
+    /// </summary>
+    private static bool TryScalar(object? value, Type type, out object? result)
+    {
+        result = value;
+        switch (value)
+        {
+            case int i:
+                if (type == typeof(int) || type == typeof(object)) return true;
+                if (type == typeof(long)) { result = (long)i; return true; }
+                if (type == typeof(double)) { result = (double)i; return true; }
+                break;
+            case long l:
+                if (type == typeof(long) || type == typeof(object)) return true;
+                if (type == typeof(double)) { result = (double)l; return true; }
+                break;
+            case double:
+            case string:
+            case bool:
+                if (type == value.GetType() || type == typeof(object)) return true;
+                break;
+        }
+        result = null;
         return false;
     }
 

@@ -73,7 +73,12 @@ public class AsyncResult<T> : IJob
 
     /// <summary>Converts a Python value as a port's parameter is converted.</summary>
     private protected static TValue Convert<TValue>(object? value) =>
-        ValueConverter.TryConvert(value, typeof(TValue), out var converted) ? (TValue)converted!
+        // A map's results are converted one by one: the common ones without boxing them again (the JIT keeps only
+        // the branch of TValue), each as ValueConverter would convert it.
+        typeof(TValue) == typeof(long) && value is int or long ? (TValue)(object)(value is int i ? i : (long)value)
+        : typeof(TValue) == typeof(int) && value is int ? (TValue)value
+        : typeof(TValue) == typeof(double) && value is double ? (TValue)value
+        : ValueConverter.TryConvert(value, typeof(TValue), out var converted) ? (TValue)converted!
         : throw new InvalidCastException($"the task returned a Python {PyTypeNames.Of(value)}, which does not convert to {typeof(TValue).Name}");
 
     private protected void Complete(bool success, object? value, Func<object?, T> convert)
@@ -132,7 +137,11 @@ public sealed class MapResult<T> : AsyncResult<List<T>>
         if (success && _success)
         {
             var items = value as System.Collections.IList ?? throw new InvalidDataException($"a map chunk's result is a {PyTypeNames.Of(value)}, not a list");
-            for (var k = 0; k < items.Count && index * _chunkSize + k < _value.Length; k++) _value[index * _chunkSize + k] = items[k];
+            var start = index * _chunkSize;
+            var count = Math.Max(0, Math.Min(items.Count, _value.Length - start));
+            // value[i*chunksize:(i+1)*chunksize] = result, in one copy for the list the decoder makes.
+            if (items is List<object?> list) list.CopyTo(0, _value, start, count);
+            else for (var k = 0; k < count; k++) _value[start + k] = items[k];
         }
         else if (!success && _success)
         {

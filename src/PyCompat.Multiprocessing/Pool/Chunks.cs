@@ -15,18 +15,24 @@ internal static class Chunks
     }
 
     /// <summary><c>_get_tasks(func, it, size)</c>: successive chunks of at most <paramref name="size"/> items.</summary>
+    /// <remarks>Typed, so a map's items are boxed once, straight into their chunk (through <c>Cast&lt;object?&gt;</c>
+    /// each value type item went through the non-generic enumerator).</remarks>
     public static IEnumerable<object?[]> Split<T>(IEnumerable<T> items, int size)
     {
-        var chunk = new List<object?>(size);
+        object?[]? chunk = null;
+        var count = 0;
         foreach (var item in items)
         {
-            chunk.Add(item);
-            if (chunk.Count == size)
+            // Made when its first item arrives, so an iterable that ends on a chunk's boundary allocates no extra one.
+            chunk ??= new object?[size];
+            chunk[count++] = item;
+            if (count == size)
             {
-                yield return [.. chunk];
-                chunk.Clear();
+                yield return chunk;
+                chunk = null;
+                count = 0;
             }
         }
-        if (chunk.Count > 0) yield return [.. chunk];
+        if (chunk is not null) yield return chunk[..count];
     }
 }

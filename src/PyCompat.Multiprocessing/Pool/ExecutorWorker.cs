@@ -148,7 +148,7 @@ internal sealed class ExecutorWorker : IDisposable
             if (_functions.Port(inner) is not { } chunkMethod
                 || PortedFunctions.ArgsOf(args) is not [IEnumerable<object?> chunk] || PortedFunctions.KwargsOf(kwargs).Count != 0)
                 return null;
-            return () => chunk.Select(x => PortedFunctions.Call(chunkMethod, inner, PortedFunctions.ArgsOf(x), [])).ToList();
+            return () => PortedFunctions.CallEach(chunkMethod, inner, chunk, star: true);
         }
         if (fn is not PyGlobal global || global.Module == ExecutorNames.Worker.Module || _functions.Port(global) is not { } method)
             return null;

@@ -111,7 +111,7 @@ public sealed partial class Pool : IDisposable, IAsyncDisposable
     /// <summary>Python's <c>map_async(func, iterable, chunksize, callback, error_callback)</c>.</summary>
     public MapResult<TOut> MapAsync<TIn, TOut>(Func<TIn, TOut> func, IEnumerable<TIn> iterable, int? chunksize = null,
         Action<List<TOut>>? callback = null, Action<Exception>? errorCallback = null) =>
-        MapAsync(PoolNames.MapStar, func, iterable.Cast<object?>(), chunksize, callback, errorCallback);
+        MapChunks(PoolNames.MapStar, func, iterable, chunksize, callback, errorCallback);
 
     /// <summary>Python's <c>starmap(func, iterable, chunksize)</c>: <c>func(*args)</c> for each argument tuple.</summary>
     public List<T> Starmap<T>(Delegate func, IEnumerable<object?[]> iterable, int? chunksize = null) =>
@@ -120,7 +120,7 @@ public sealed partial class Pool : IDisposable, IAsyncDisposable
     /// <summary>Python's <c>starmap_async(func, iterable, chunksize, callback, error_callback)</c>.</summary>
     public MapResult<T> StarmapAsync<T>(Delegate func, IEnumerable<object?[]> iterable, int? chunksize = null,
         Action<List<T>>? callback = null, Action<Exception>? errorCallback = null) =>
-        MapAsync(PoolNames.StarMapStar, func, iterable.Select(a => (object?)new PyTuple(a)), chunksize, callback, errorCallback);
+        MapChunks(PoolNames.StarMapStar, func, iterable.Select(a => new PyTuple(a)), chunksize, callback, errorCallback);
 
     /// <summary>Python's <c>imap(func, iterable, chunksize=1)</c>: the results in order, each as soon as it and those before it are in.</summary>
     /// <exception cref="ArgumentOutOfRangeException">chunksize &lt; 1.</exception>
@@ -224,7 +224,7 @@ public sealed partial class Pool : IDisposable, IAsyncDisposable
         if (_cache.TryRemove(job.Job, out _) && _cache.IsEmpty) _changed.Set();
     }
 
-    private MapResult<T> MapAsync<T>(PyGlobal mapper, Delegate func, IEnumerable<object?> iterable, int? chunksize,
+    private MapResult<T> MapChunks<TItem, T>(PyGlobal mapper, Delegate func, IEnumerable<TItem> iterable, int? chunksize,
         Action<List<T>>? callback, Action<Exception>? errorCallback)
     {
         CheckRunning();

@@ -145,7 +145,7 @@ internal sealed class PoolWorker : IDisposable
             && pair[1] is IEnumerable<object?> chunk && Port(inner) is { } chunkMethod)
         {
             var star = global == PoolNames.StarMapStar;
-            return () => chunk.Select(x => PortedFunctions.Call(chunkMethod, inner, star ? PortedFunctions.ArgsOf(x) : [x], [])).ToList();
+            return () => PortedFunctions.CallEach(chunkMethod, inner, chunk, star);
         }
         if (global.Module == "multiprocessing.pool" || Port(global) is not { } method) return null;
         var kwargs = PortedFunctions.KwargsOf(kwds);
