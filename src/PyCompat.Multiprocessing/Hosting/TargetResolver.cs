@@ -152,6 +152,10 @@ internal sealed class TargetResolver
             throw new NotSupportedException(
                 $"this pycompat-worker is NativeAOT-compiled and cannot load {full}: it runs only the ports compiled into it; " +
                 $"use the JIT pycompat-worker (unset {Spawn.WorkerLocator.EnvironmentVariable}) with --targets or {TargetsVariable}");
+        // Checked here: the resolver below reports a missing file only as an InvalidOperationException of the host's.
+        if (!File.Exists(full))
+            throw new FileNotFoundException(
+                $"the targets assembly {full} does not exist: build it, or fix the path given with --targets or {TargetsVariable}", full);
         if (AlreadyLoaded(full, byFileName: true) is { } loaded) return loaded;
         var resolver = new AssemblyDependencyResolver(full);
         AssemblyLoadContext.Default.Resolving += (context, wanted) =>
