@@ -140,7 +140,7 @@ public sealed partial class Pool
         _changed.Set();
         _taskHandlerState = State.Terminate;
         // The task handler may be blocked writing to a full inqueue: make room until it has finished.
-        while (_taskHandler.IsAlive && !_inqueue.Empty()) _inqueue.GetBytes();
+        _inqueue.DrainWhile(() => _taskHandler.IsAlive);
         _resultHandlerState = State.Terminate;
         _changed.Set();
         _outqueue.Put(null);

@@ -60,6 +60,17 @@ public sealed class SimpleQueue : IReduceForChild, IDisposable
             return _reader.RecvBytes();
     }
 
+    /// <summary>
+    /// CPython's <c>Pool._help_stuff_finish</c>: reads and drops messages while <paramref name="keepGoing"/> holds and one
+    /// is waiting, with the read lock held throughout, so that a worker still reading cannot take the message between the
+    /// poll and the read (the read would then wait for ever: a pool's terminate hung so once).
+    /// </summary>
+    internal void DrainWhile(Func<bool> keepGoing)
+    {
+        using (_rlock.Enter())
+            while (keepGoing() && _reader.Poll()) _reader.RecvBytes();
+    }
+
     /// <summary>Closes only the reading end (true) or only the writing end, as a pool worker closes the ends it does not use.</summary>
     internal void CloseEnd(bool reader) => (reader ? _reader : _writer).Close();
 
