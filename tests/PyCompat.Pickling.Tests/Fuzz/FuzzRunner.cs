@@ -14,15 +14,13 @@ public sealed record FuzzReport(int Cases, int Decoded, int Refused, IReadOnlyLi
 /// <summary>
 /// Runs mutated pickles through <see cref="PyPickle.Loads(ReadOnlySpan{byte})"/> and <see cref="PyPickle.Load(Stream)"/>
 /// and checks each: it decodes, or fails with an <see cref="UnpicklingError"/> that names an offset and an opcode
-/// (no other exception type); it takes less than <see cref="CaseTimeLimit"/>; it allocates less than
-/// <see cref="AllocationCap"/>. The whole run goes on one worker thread watched by the caller's thread, so a case
-/// that hangs is reported with its description instead of hanging the test run.
+/// (no other exception type); it allocates less than <see cref="AllocationCap"/>. The whole run goes on one worker
+/// thread watched by the caller's thread, so a case that hangs is reported with its description instead of hanging
+/// the test run. How long a case took is reported (the slowest), never asserted: a time limit would measure the
+/// machine's load, and a blow-up in work shows as allocation or as the hang.
 /// </summary>
 public static class FuzzRunner
 {
-    /// <summary>Most time one case may take.</summary>
-    public static readonly TimeSpan CaseTimeLimit = TimeSpan.FromSeconds(2);
-
     /// <summary>Most bytes one case may allocate: 1 MiB plus 512 bytes per input byte.</summary>
     public static long AllocationCap(int inputLength) => (1L << 20) + 512L * inputLength;
 
@@ -96,8 +94,6 @@ public static class FuzzRunner
                 var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
                 if (watch.Elapsed > slowest) slowest = watch.Elapsed;
                 if (allocated > mostAllocated) mostAllocated = allocated;
-                if (watch.Elapsed > CaseTimeLimit)
-                    lock (problems) problems.Add($"{current}: took {watch.Elapsed.TotalMilliseconds:0} ms");
                 if (allocated > AllocationCap(data.Length))
                     lock (problems) problems.Add($"{current}: allocated {allocated:N0} bytes");
                 Interlocked.Increment(ref done);
