@@ -25,17 +25,19 @@ public sealed class ProcessRunnerTests
     [Fact]
     public async Task A_run_ends_when_the_program_exits_even_while_a_grandchild_still_holds_its_stdout()
     {
-        var result = await ProcessRunner.RunAsync(Shell("sleep 4 & echo started"), Path.GetTempPath(), TimeSpan.FromSeconds(30));
+        var result = await ProcessRunner.RunAsync(Shell("sleep 40 & echo started"), Path.GetTempPath(), TimeSpan.FromSeconds(60));
         Assert.Equal("started\n", result.Output.Stdout);
-        Assert.True(result.Elapsed < TimeSpan.FromSeconds(3), $"took {result.Elapsed}");
+        // Not a speed check: waiting for the grandchild would take its 40 s; the margin is for a loaded machine.
+        Assert.True(result.Elapsed < TimeSpan.FromSeconds(30), $"took {result.Elapsed}: the run waited for the grandchild");
     }
 
     [Fact]
     public async Task A_run_past_its_timeout_is_killed_and_reported_as_timed_out()
     {
-        var result = await ProcessRunner.RunAsync(Shell("echo before; sleep 20"), Path.GetTempPath(), TimeSpan.FromMilliseconds(500));
+        var result = await ProcessRunner.RunAsync(Shell("echo before; sleep 60"), Path.GetTempPath(), TimeSpan.FromMilliseconds(500));
         Assert.True(result.TimedOut);
         Assert.Equal("before\n", result.Output.Stdout);
-        Assert.True(result.Elapsed < TimeSpan.FromSeconds(10), $"took {result.Elapsed}");
+        // Not a speed check: not killed, the run would last the sleep's 60 s.
+        Assert.True(result.Elapsed < TimeSpan.FromSeconds(40), $"took {result.Elapsed}: the program was not killed at its timeout");
     }
 }
