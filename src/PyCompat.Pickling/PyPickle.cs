@@ -143,10 +143,17 @@ public static class PyPickle
     private static object? Decode(ReadOnlySpan<byte> data, PickleLoadOptions options)
     {
         var scan = PickleScanner.Scan(data, options);
-        if (scan.MaxHeight <= DeepStack.InlineDepth) return Build(data, scan, options);
-        // Deep (the scanner has checked it against MaxDepth): build where that depth fits on the stack.
-        var copy = data[..(scan.StopOffset + 1)].ToArray();
-        return DeepStack.Run(scan.MaxHeight, () => Build(copy, scan, options));
+        try
+        {
+            if (scan.MaxHeight <= DeepStack.InlineDepth) return Build(data, scan, options);
+            // Deep (the scanner has checked it against MaxDepth): build where that depth fits on the stack.
+            var copy = data[..(scan.StopOffset + 1)].ToArray();
+            return DeepStack.Run(scan.MaxHeight, () => Build(copy, scan, options));
+        }
+        finally
+        {
+            scan.Release();
+        }
     }
 
     private static object? Build(ReadOnlySpan<byte> data, ScanResult scan, PickleLoadOptions options)

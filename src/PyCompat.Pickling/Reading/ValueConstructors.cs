@@ -11,9 +11,9 @@ namespace PyCompat.Pickling.Reading;
 /// </summary>
 internal sealed class PyHashtable : Hashtable
 {
-    private readonly List<KeyValuePair<object?, object?>> _pairs = [];
+    private readonly List<KeyValuePair<object?, object?>> _pairs;
 
-    public PyHashtable() : base(0) { }
+    public PyHashtable(int capacity = 0) : base(0) => _pairs = new(capacity);
 
     public List<KeyValuePair<object?, object?>> Pairs => _pairs;
 
@@ -56,11 +56,13 @@ internal sealed class DictItemsConstructor() : PyConstructor(new PyGlobal("built
         args is [object[] flat] ? new DictItems(flat) : throw BadArgs(args);
 }
 
-/// <summary>PyCompat's <c>dict()</c> and <c>dict(flat_key_value_tuple)</c>: EMPTY_DICT and DICT.</summary>
+/// <summary>PyCompat's <c>dict()</c>, <c>dict(length)</c> (an EMPTY_DICT whose items the scanner counted) and
+/// <c>dict(flat_key_value_tuple)</c> (DICT).</summary>
 internal sealed class DictConstructor() : PyConstructor(new PyGlobal("builtins", "dict"))
 {
     protected override object Create(object[] args, bool viaNewObj)
     {
+        if (args is [int capacity]) return new PyHashtable(capacity);
         var dict = new PyHashtable();
         if (args is [object[] flat]) new DictItems(flat).AddTo(dict.Pairs);
         return dict;
