@@ -70,6 +70,8 @@ public sealed class FastPathFixture
         "(lambda l: (l.append(l), l)[1])(list(range(20)))", "(lambda l: [l, l, {'k': l}, (l,)])(list(range(20)))",
         "{i: str(i) for i in range(20)}", "[[i] * 16 for i in range(3)] + [[0] * 15]", "set(range(20))",
         "(lambda d: [d, d])({f'k{i}': [i] for i in range(16)})",
+        // Keys that go straight into the dict, then ones the raiser must map (a tuple, an int beyond 64 bits), then more.
+        "{**{f'k{i}': i for i in range(20)}, (1, 'x'): 't', 10**20: 'l', None: 0, 2.5: 'f', True: 'b', 'k3': 'again'}",
     ];
 
     public IReadOnlyDictionary<string, LoadAnswer> Answers { get; } = CpythonLoads.Run(Cases);

@@ -69,8 +69,12 @@ internal sealed class ValueRaiser(bool shared, int maxDepth, long stopOffset)
                 Remember(list, raisedList);
                 foreach (var item in list) raisedList.Add(Raise(item));
                 return raisedList;
+            case PyHashtable { Direct: { } direct } table:
+                Remember(table, direct);
+                for (var i = 0; i < direct.Count; i++) direct.SetValueAt(i, Raise(direct.ValueAt(i)));
+                return direct;
             case PyHashtable table:
-                return Fill(table, new PyDict(table.Pairs.Count));
+                return Fill(table, new PyDict(table.Pairs!.Count));
             case HashSet<object> set:
                 var raisedSet = new HashSet<object?>(set.Count, PyEqualityComparer.Instance);
                 Remember(set, raisedSet);
@@ -108,7 +112,14 @@ internal sealed class ValueRaiser(bool shared, int maxDepth, long stopOffset)
     private PyDict Fill(PyHashtable table, PyDict dict)
     {
         Remember(table, dict);
-        foreach (var (key, item) in table.Pairs) dict[Raise(key)] = Raise(item);
+        if (table.Direct is { } direct)
+        {
+            foreach (var (key, item) in direct) dict[key] = Raise(item);
+        }
+        else
+        {
+            foreach (var (key, item) in table.Pairs!) dict[Raise(key)] = Raise(item);
+        }
         return dict;
     }
 

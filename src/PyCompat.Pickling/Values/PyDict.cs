@@ -32,6 +32,12 @@ public sealed class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<
         set => _items[Wrap(key)] = value;
     }
 
+    /// <summary>The value of the <paramref name="index"/>-th key in insertion order (the decoder raises values in place).</summary>
+    internal object? ValueAt(int index) => _items.GetAt(index).Value;
+
+    /// <summary>Replaces the value of the <paramref name="index"/>-th key, keeping its place and hash.</summary>
+    internal void SetValueAt(int index, object? value) => _items.SetAt(index, value);
+
     /// <inheritdoc cref="IDictionary{TKey,TValue}.Keys" />
     public ICollection<object?> Keys => _items.Keys.Select(Unwrap).ToList();
 
