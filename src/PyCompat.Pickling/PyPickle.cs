@@ -1,3 +1,4 @@
+using System.Buffers;
 using PyCompat.Pickling.Reading;
 using PyCompat.Pickling.Writing;
 using Razorvine.Pickle;
@@ -82,13 +83,21 @@ public static class PyPickle
     /// </summary>
     private static byte[] Encode(object? value, IPyReducer? reducer, int protocol)
     {
-        var (lowered, shared, depth) = Lowering.Run(value, PickleLoadOptions.DefaultMaxDepth, reducer);
+        var (lowered, shared, depth, sizeHint) = Lowering.Run(value, PickleLoadOptions.DefaultMaxDepth, reducer);
         return DeepStack.Run(depth, () =>
         {
+            // Written into a pooled buffer of about the pickle's size, then copied once into an array of its exact
+            // length: Razorvine's dumps(object) grows its buffer from 64 bytes by doubling and shrinks it at the end,
+            // which for a pickle of megabytes is two to three times its size in discarded large-object arrays.
+            var scratch = ArrayPool<byte>.Shared.Rent((int)Math.Min(Array.MaxLength, sizeHint));
             try
             {
+                var output = scratch;
                 // Razorvine's memo hashes every object it writes; it is needed only when something is reached twice.
-                return new PyPickler(protocol, useMemo: shared).dumps(lowered!);
+                new PyPickler(protocol, useMemo: shared).dumps(lowered!, ref output, out var written);
+                var bytes = GC.AllocateUninitializedArray<byte>(written);
+                output.AsSpan(0, written).CopyTo(bytes);
+                return bytes;
             }
             catch (PickleError)
             {
@@ -102,6 +111,11 @@ public static class PyPickle
             catch (Exception e) when (e is PickleException or InvalidCastException or ArgumentException or NotSupportedException)
             {
                 throw new PicklingError($"cannot pickle the value: {e.Message}", e);
+            }
+            finally
+            {
+                // Razorvine copies out of the buffer it was given when it grows, so this one is free to reuse.
+                ArrayPool<byte>.Shared.Return(scratch);
             }
         });
     }
@@ -143,10 +157,17 @@ public static class PyPickle
     private static object? Decode(ReadOnlySpan<byte> data, PickleLoadOptions options)
     {
         var scan = PickleScanner.Scan(data, options);
-        if (scan.MaxHeight <= DeepStack.InlineDepth) return Build(data, scan, options);
-        // Deep (the scanner has checked it against MaxDepth): build where that depth fits on the stack.
-        var copy = data[..(scan.StopOffset + 1)].ToArray();
-        return DeepStack.Run(scan.MaxHeight, () => Build(copy, scan, options));
+        try
+        {
+            if (scan.MaxHeight <= DeepStack.InlineDepth) return Build(data, scan, options);
+            // Deep (the scanner has checked it against MaxDepth): build where that depth fits on the stack.
+            var copy = data[..(scan.StopOffset + 1)].ToArray();
+            return DeepStack.Run(scan.MaxHeight, () => Build(copy, scan, options));
+        }
+        finally
+        {
+            scan.Release();
+        }
     }
 
     private static object? Build(ReadOnlySpan<byte> data, ScanResult scan, PickleLoadOptions options)

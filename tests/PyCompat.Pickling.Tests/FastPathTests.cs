@@ -65,6 +65,13 @@ public sealed class FastPathFixture
         "[(i, -i, i * 1.5, f's{i}', None) for i in range(500)]", "bytes(range(256)) * 400", "bytearray(bytes(range(256)) * 400)",
         "[f'caf\\u00e9 \\u20ac{i} \\u65e5\\u672c' for i in range(1000)]",
         "(lambda b: [b, b, (b,)])(bytes(range(256)) * 300)", "(lambda s: {'a': s, 'b': s})('shared ' * 10)",
+        // Lists and dicts long enough to be made at their counted length: shared, inside themselves, as an argument
+        // (protocol 2 pickles a set as set(list)), exactly at the length where counting starts, and just below it.
+        "(lambda l: (l.append(l), l)[1])(list(range(20)))", "(lambda l: [l, l, {'k': l}, (l,)])(list(range(20)))",
+        "{i: str(i) for i in range(20)}", "[[i] * 16 for i in range(3)] + [[0] * 15]", "set(range(20))",
+        "(lambda d: [d, d])({f'k{i}': [i] for i in range(16)})",
+        // Keys that go straight into the dict, then ones the raiser must map (a tuple, an int beyond 64 bits), then more.
+        "{**{f'k{i}': i for i in range(20)}, (1, 'x'): 't', 10**20: 'l', None: 0, 2.5: 'f', True: 'b', 'k3': 'again'}",
     ];
 
     public IReadOnlyDictionary<string, LoadAnswer> Answers { get; } = CpythonLoads.Run(Cases);

@@ -13,6 +13,7 @@ internal static class Hashability
     /// <summary>Refuses <paramref name="item"/> as a <paramref name="role"/> ("dict key", "set item") if Python would.</summary>
     public static void Check(object? item, string role)
     {
+        if (item is null or string) return; // the commonest keys, hashable
         if (Unhashable(item) is { } direct) throw Refused(direct, role);
         if (item is not object[] tuple) return;
         var known = DecodeContext.Current.HashableTuples;

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text.Unicode;
 
 namespace PyCompat.Pickling.Reading;
@@ -16,13 +17,22 @@ internal sealed class ScanResult
     public int MaxHeight { get; set; }
 
     /// <summary>Offsets of the opcodes the rewriting pass must look at; everything between them is copied as is.</summary>
-    public List<int> Rewrites { get; } = [];
+    public PooledInts Rewrites { get; } = new();
 
     /// <summary>Memo indices some GET reads (only when <see cref="Shared"/>): the other PUTs are dropped.</summary>
     public MemoSet? Fetched { get; set; }
 
+    /// <summary>The final length of each long EMPTY_LIST and EMPTY_DICT, by offset: they are made at that length.</summary>
+    public Dictionary<int, int>? CountedLengths { get; set; }
+
     /// <summary>The memo index of the k-th MEMOIZE when it is not k (PUT and MEMOIZE mixed in one pickle).</summary>
     public Dictionary<int, int>? MemoizeIndex { get; set; }
+
+    /// <summary>Bytes of the pickle that go to Razorvine out of band (large BINBYTES), not through the rewritten pickle.</summary>
+    public long OutOfBand { get; set; }
+
+    /// <summary>Gives the pooled arrays back; the result is not used after this.</summary>
+    public void Release() => Rewrites.Release();
 }
 
 /// <summary>A set of memo indices: dense below a bound proportional to the input, sparse above it.</summary>
@@ -62,6 +72,8 @@ internal ref struct PickleScanner
     private const int NoNode = -1;
     /// <summary>BINBYTES / BINBYTES8 / BYTEARRAY8 at least this long go to Razorvine out of band (one copy).</summary>
     public const int LargeBytes = 64 * 1024;
+    /// <summary>Lists and dicts of at least this many items are made at their final length (see <see cref="ListBuilder"/>).</summary>
+    public const int CountedList = 16;
     /// <summary>CPython's default limit on digits for int(str) (sys.int_info.default_max_str_digits).</summary>
     private const int MaxIntDigits = 4300;
 
@@ -80,6 +92,7 @@ internal ref struct PickleScanner
     private int[] _nodeHeights;
     private int[] _nodeLengths;
     private int _nodeCount;
+    private List<(int Offset, int Node, bool List)>? _empties; // every EMPTY_LIST and EMPTY_DICT, for their final lengths
 
     // The memo: dense arrays below the input length (CPython numbers its memo 0, 1, 2 ...), a dictionary above.
     private (int Height, int Node)[] _memo;
@@ -100,11 +113,15 @@ internal ref struct PickleScanner
         _data = data;
         _options = options;
         _result = new ScanResult();
-        _heights = new int[16];
-        _nodes = new int[16];
+        _heights = [];
+        _nodes = [];
+        Pooled.Grow(ref _heights, 16, 0);
+        Pooled.Grow(ref _nodes, 16, 0);
         _marks = new int[8];
-        _nodeHeights = new int[8];
-        _nodeLengths = new int[8];
+        _nodeHeights = [];
+        _nodeLengths = [];
+        Pooled.Grow(ref _nodeHeights, 8, 0);
+        Pooled.Grow(ref _nodeLengths, 8, 0);
         _memo = [];
         _memoSet = [];
         _pushLimit = PickleLoadOptions.ExpansionAllowance + (long)Math.Min(long.MaxValue / 2, options.MaxExpansion * data.Length);
@@ -114,8 +131,30 @@ internal ref struct PickleScanner
     public static ScanResult Scan(ReadOnlySpan<byte> data, PickleLoadOptions options)
     {
         var scanner = new PickleScanner(data, options);
-        scanner.Run();
+        try
+        {
+            scanner.Run();
+        }
+        catch
+        {
+            scanner._result.Release();
+            throw;
+        }
+        finally
+        {
+            scanner.ReturnArrays();
+        }
         return scanner._result;
+    }
+
+    private void ReturnArrays()
+    {
+        Pooled.Return(ref _heights);
+        Pooled.Return(ref _nodes);
+        Pooled.Return(ref _nodeHeights);
+        Pooled.Return(ref _nodeLengths);
+        Pooled.Return(ref _memo);
+        Pooled.Return(ref _memoSet);
     }
 
     private UnpicklingError Fail(string message) => new(message, _offset, PickleOps.Name(_op));
@@ -124,8 +163,11 @@ internal ref struct PickleScanner
     {
         var pos = 0;
         var data = _data;
+        // Opcodes before this offset may take the fast path; MaxInputLength is checked by the general path.
+        var fastEnd = (int)Math.Min(data.Length, _options.MaxInputLength);
         while (true)
         {
+            if (pos < fastEnd && TryStepFast(data, ref pos)) continue;
             if (pos >= data.Length)
             {
                 _offset = pos;
@@ -146,10 +188,125 @@ internal ref struct PickleScanner
             {
                 if (_sp <= _base) throw Fail("STOP with nothing on the stack (unpickling stack underflow)");
                 _result.StopOffset = _offset;
+                CountLists();
                 return;
             }
             Step(op, arg, counted);
         }
+    }
+
+    /// <summary>
+    /// The opcodes that make up almost all of a large pickle (ints, floats, short strings, small tuples, memo writes,
+    /// MARK), checked and applied without the general path's argument decoding. It takes an opcode only when it can
+    /// tell the opcode cannot fail; otherwise it returns false with nothing changed, and the general path (with its
+    /// error messages) handles it. Same checks, same findings: it only skips work.
+    /// </summary>
+    private bool TryStepFast(ReadOnlySpan<byte> data, ref int pos)
+    {
+        var at = pos;
+        var remaining = data.Length - at;
+        switch (data[at])
+        {
+            case PickleOps.None or PickleOps.NewTrue or PickleOps.NewFalse:
+                if (!TryPushScalar()) return false;
+                pos = at + 1;
+                return true;
+            case (byte)'K':
+                if (remaining < 2 || !TryPushScalar()) return false;
+                pos = at + 2;
+                return true;
+            case (byte)'M':
+                if (remaining < 3 || !TryPushScalar()) return false;
+                pos = at + 3;
+                return true;
+            case PickleOps.BinInt:
+                if (remaining < 5 || !TryPushScalar()) return false;
+                pos = at + 5;
+                return true;
+            case PickleOps.BinFloat:
+                if (remaining < 9 || !TryPushScalar()) return false;
+                pos = at + 9;
+                return true;
+            case PickleOps.ShortBinUnicode or PickleOps.ShortBinBytes:
+            {
+                if (remaining < 2) return false;
+                var length = data[at + 1];
+                if (length > remaining - 2 || length > _options.MaxInputLength || !TryPushScalar()) return false;
+                if (data[at] == PickleOps.ShortBinUnicode && !Utf8.IsValid(data.Slice(at + 2, length))) _result.Rewrites.Add(at);
+                pos = at + 2 + length;
+                return true;
+            }
+            case PickleOps.BinUnicode:
+            {
+                if (remaining < 5) return false;
+                var length = BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(at + 1, 4));
+                if (length > (uint)(remaining - 5) || length > _options.MaxInputLength || !TryPushScalar()) return false;
+                if (!Utf8.IsValid(data.Slice(at + 5, (int)length))) _result.Rewrites.Add(at);
+                pos = at + 5 + (int)length;
+                return true;
+            }
+            case PickleOps.Tuple1 or PickleOps.Tuple2 or PickleOps.Tuple3:
+            {
+                var n = data[at] - PickleOps.Tuple1 + 1;
+                if (_sp - _base < n) return false;
+                var deepest = 0;
+                for (var i = _sp - n; i < _sp; i++) deepest = Math.Max(deepest, HeightAt(i));
+                var height = deepest + 1;
+                // Popping n >= 1 entries leaves room for the push; the push still counts against the limit.
+                if (height > _options.MaxDepth || _pushes >= _pushLimit) return false;
+                if (height > _result.MaxHeight) _result.MaxHeight = height;
+                _sp -= n;
+                _pushes++;
+                _heights[_sp] = height;
+                _nodes[_sp++] = NoNode;
+                pos = at + 1;
+                return true;
+            }
+            case PickleOps.Memoize:
+                if (_sp <= _base) return false;
+                _offset = at;
+                _op = PickleOps.Memoize;
+                if (_memoCount != _memoizeOps) (_result.MemoizeIndex ??= [])[_memoizeOps] = _memoCount;
+                _memoizeOps++;
+                MemoStore(_memoCount);
+                pos = at + 1;
+                return true;
+            case PickleOps.BinPut:
+                if (remaining < 2 || _sp <= _base) return false;
+                _offset = at;
+                _op = PickleOps.BinPut;
+                MemoStore(data[at + 1]);
+                pos = at + 2;
+                return true;
+            case PickleOps.LongBinPut:
+                if (remaining < 5 || _sp <= _base) return false;
+                _offset = at;
+                _op = PickleOps.LongBinPut;
+                MemoStore(BinaryPrimitives.ReadInt32LittleEndian(data.Slice(at + 1, 4)));
+                pos = at + 5;
+                return true;
+            case PickleOps.Mark:
+                if (_markCount == _marks.Length) Array.Resize(ref _marks, _marks.Length * 2);
+                _marks[_markCount++] = _base;
+                _base = _sp;
+                pos = at + 1;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Pushes a scalar when that cannot fail and needs no growing; false (nothing pushed) otherwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryPushScalar()
+    {
+        var sp = _sp;
+        if (_pushes >= _pushLimit || sp >= _heights.Length) return false;
+        _pushes++;
+        _heights[sp] = ScalarHeight;
+        _nodes[sp] = NoNode;
+        _sp = sp + 1;
+        return true;
     }
 
     /// <summary>Where the argument of the opcode ends; every length is checked before it is believed.</summary>
@@ -216,7 +373,11 @@ internal ref struct PickleScanner
                 Push(ScalarHeight);
                 return;
             case PickleOps.BinBytes or PickleOps.BinBytes8:
-                if (counted >= LargeBytes) _result.Rewrites.Add(_offset);
+                if (counted >= LargeBytes)
+                {
+                    _result.Rewrites.Add(_offset);
+                    _result.OutOfBand += counted;
+                }
                 Push(ScalarHeight);
                 return;
             case PickleOps.ByteArray8 or PickleOps.Unicode:
@@ -331,6 +492,7 @@ internal ref struct PickleScanner
 
             // Lists, dicts, sets: mutable nodes.
             case PickleOps.EmptyList:
+                (_empties ??= []).Add((_offset, _nodeCount, true));
                 PushNode(1, 0);
                 return;
             case PickleOps.EmptySet:
@@ -338,6 +500,7 @@ internal ref struct PickleScanner
                 PushNode(1, 0);
                 return;
             case PickleOps.EmptyDict:
+                (_empties ??= []).Add((_offset, _nodeCount, false));
                 _result.Rewrites.Add(_offset);
                 PushNode(1, 0);
                 return;
@@ -430,6 +593,32 @@ internal ref struct PickleScanner
         }
     }
 
+    /// <summary>Records the lengths of the long EMPTY_LISTs and EMPTY_DICTs, and lists the lists for rewriting (dicts
+    /// are rewritten anyway), keeping the rewrites in offset order.</summary>
+    private void CountLists()
+    {
+        if (_empties is null) return;
+        List<int>? offsets = null;
+        foreach (var (offset, node, list) in _empties)
+        {
+            if (_nodeLengths[node] < CountedList) continue;
+            (_result.CountedLengths ??= [])[offset] = _nodeLengths[node];
+            if (list) (offsets ??= []).Add(offset);
+        }
+        if (offsets is null) return;
+        var rewrites = _result.Rewrites;
+        var merged = new PooledInts();
+        var j = 0;
+        foreach (var at in rewrites.AsSpan())
+        {
+            while (j < offsets.Count && offsets[j] < at) merged.Add(offsets[j++]);
+            merged.Add(at);
+        }
+        while (j < offsets.Count) merged.Add(offsets[j++]);
+        rewrites.Set(merged.AsSpan());
+        merged.Release();
+    }
+
     private int Deeper(int height)
     {
         var deeper = height + 1;
@@ -453,8 +642,8 @@ internal ref struct PickleScanner
                 + "raise PickleLoadOptions.MaxExpansion for a pickle you expect to hold that many");
         if (_sp == _heights.Length)
         {
-            Array.Resize(ref _heights, _sp * 2);
-            Array.Resize(ref _nodes, _sp * 2);
+            Pooled.Grow(ref _heights, _sp * 2, _sp);
+            Pooled.Grow(ref _nodes, _sp * 2, _sp);
         }
         _heights[_sp] = height;
         _nodes[_sp++] = node;
@@ -464,8 +653,8 @@ internal ref struct PickleScanner
     {
         if (_nodeCount == _nodeHeights.Length)
         {
-            Array.Resize(ref _nodeHeights, _nodeCount * 2);
-            Array.Resize(ref _nodeLengths, _nodeCount * 2);
+            Pooled.Grow(ref _nodeHeights, _nodeCount * 2, _nodeCount);
+            Pooled.Grow(ref _nodeLengths, _nodeCount * 2, _nodeCount);
         }
         _nodeHeights[_nodeCount] = height;
         _nodeLengths[_nodeCount] = length;
@@ -533,11 +722,13 @@ internal ref struct PickleScanner
         // the int -1, the same bits Razorvine reads), so only indices below the input length use the dense arrays.
         if ((uint)index < (uint)_data.Length)
         {
-            if (index >= _memo.Length)
+            if (index >= _memoSet.Length || index >= _memo.Length)
             {
-                var size = Math.Min(_data.Length, Math.Max(index + 1, _memo.Length * 2 + 16));
-                Array.Resize(ref _memo, size);
-                Array.Resize(ref _memoSet, size);
+                // Pooled arrays come dirty: a memo slot counts as written only when _memoSet says so.
+                var size = Math.Min(_data.Length, Math.Max(index + 1, _memoSet.Length * 2 + 16));
+                var keep = Math.Min(_memo.Length, _memoSet.Length);
+                Pooled.Grow(ref _memo, size, keep);
+                Pooled.Grow(ref _memoSet, size, keep, clear: true);
             }
             if (!_memoSet[index]) _memoCount++;
             _memoSet[index] = true;

@@ -21,6 +21,8 @@ namespace PyCompat.Pickling.Reading;
 /// BINUNICODE8 when not strict UTF-8, e.g. a lone surrogate that CPython writes with surrogatepass) is decoded here,
 /// or refused as CPython refuses it, and handed over out of band like large bytes;</item>
 /// <item>NEWOBJ / NEWOBJ_EX become REDUCE with a marker, so PyObject.ViaReduce survives the trip;</item>
+/// <item>an EMPTY_LIST that gets <see cref="PickleScanner.CountedList"/> items or more calls PyCompat's list(length),
+/// which makes the final list at its final length (<see cref="ListBuilder"/>);</item>
 /// <item>EMPTY_DICT / DICT build an ordered dict that takes None keys (Razorvine's Hashtable refuses them), and
 /// SETITEMS becomes a BUILD with the items in order (Razorvine's SETITEMS inserts them in reverse);</item>
 /// <item>FROZENSET and BYTEARRAY8 (protocols 4-5) reach the frozenset and bytearray constructors (Razorvine would
@@ -38,8 +40,8 @@ namespace PyCompat.Pickling.Reading;
 internal sealed class PickleTranscoder
 {
     private static readonly string[] SlotNames =
-        ["", InternalNames.Dict, InternalNames.DictItems, InternalNames.NewObj, InternalNames.Resolve, InternalNames.ResolvePython2];
-    private const int ScratchSlot = 0, DictSlot = 1, DictItemsSlot = 2, NewObjSlot = 3, ResolveSlot = 4, ResolvePython2Slot = 5;
+        ["", InternalNames.Dict, InternalNames.DictItems, InternalNames.NewObj, InternalNames.Resolve, InternalNames.ResolvePython2, InternalNames.List];
+    private const int ScratchSlot = 0, DictSlot = 1, DictItemsSlot = 2, NewObjSlot = 3, ResolveSlot = 4, ResolvePython2Slot = 5, ListSlot = 6;
 
     /// <summary>
     /// The memo index of each internal slot: negative ints from -1 down (no memo index below 2^31 is negative), skipping
@@ -52,6 +54,7 @@ internal sealed class PickleTranscoder
     private byte[] _out;
     private int _length;
     private int _memoizeOps;
+    private int _at; // offset of the opcode being rewritten
     private int _protocol; // as CPython's Unpickler: 0 until a PROTO opcode says otherwise
     private readonly bool[] _slotNamed = new bool[SlotNames.Length];
     private readonly ScanResult _scan;
@@ -80,9 +83,9 @@ internal sealed class PickleTranscoder
     public static byte[] Transcode(ReadOnlySpan<byte> data, ScanResult scan, DecodeContext context, out int length, SegmentMap? map = null)
     {
         var end = scan.StopOffset + 1;
-        var transcoder = new PickleTranscoder((int)Math.Min(Array.MaxLength, end + 64 + scan.Rewrites.Count * 8L), scan, context, map);
+        var transcoder = new PickleTranscoder((int)Math.Min(Array.MaxLength, end - scan.OutOfBand + 64 + scan.Rewrites.Count * 8L), scan, context, map);
         var run = 0;
-        foreach (var at in scan.Rewrites)
+        foreach (var at in scan.Rewrites.AsSpan())
         {
             transcoder.CopyRun(data, run, at);
             var opEnd = OpEnd(data, at);
@@ -134,6 +137,7 @@ internal sealed class PickleTranscoder
     {
         var op = data[at];
         var arg = data[(at + 1)..end];
+        _at = at;
         try
         {
             RewriteOp(op, arg);
@@ -208,6 +212,16 @@ internal sealed class PickleTranscoder
             case PickleOps.NewObjEx:
                 EmitInternal(NewObjSlot);
                 Write([PickleOps.Tuple3, PickleOps.Reduce]);
+                return;
+            case PickleOps.EmptyList:
+                EmitInternal(ListSlot);
+                EmitWithInt32(PickleOps.BinInt, _scan.CountedLengths![_at]);
+                Write([PickleOps.Tuple1, PickleOps.Reduce]);
+                return;
+            case PickleOps.EmptyDict when _scan.CountedLengths is { } counted && counted.TryGetValue(_at, out var dictLength):
+                EmitInternal(DictSlot);
+                EmitWithInt32(PickleOps.BinInt, dictLength);
+                Write([PickleOps.Tuple1, PickleOps.Reduce]);
                 return;
             case PickleOps.EmptyDict:
                 EmitInternal(DictSlot);

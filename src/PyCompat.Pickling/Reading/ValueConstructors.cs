@@ -5,47 +5,63 @@ using System.Text;
 namespace PyCompat.Pickling.Reading;
 
 /// <summary>
-/// A dict as the unpickler fills it: Razorvine's SETITEM casts to Hashtable, so it is one, but it only records the
-/// pairs in order (None keys included); the raiser builds the <see cref="PyDict"/>, where later duplicates win as in
-/// Python. Nothing is hashed twice.
+/// A dict as the unpickler fills it: Razorvine's SETITEM casts to Hashtable, so it is one. While every key is one the
+/// raiser returns as it is (None, str, int, float, bool) the pairs go straight into the <see cref="PyDict"/> the raiser
+/// returns (<see cref="Direct"/>), hashed once; the raiser then only raises the values in place. From the first key
+/// the raiser must still map (a tuple, a long it narrows) the pairs are recorded in order instead (<see cref="Pairs"/>)
+/// and the raiser builds the dict, where later duplicates win as in Python. Nothing is hashed twice.
 /// </summary>
 internal sealed class PyHashtable : Hashtable
 {
-    private readonly List<KeyValuePair<object?, object?>> _pairs = [];
+    private PyDict? _direct;
+    private List<KeyValuePair<object?, object?>>? _pairs;
 
-    public PyHashtable() : base(0) { }
+    public PyHashtable(int capacity = 0) : base(0) => _direct = new PyDict(capacity);
 
-    public List<KeyValuePair<object?, object?>> Pairs => _pairs;
+    /// <summary>The dict itself, while every key needs no raising; else null.</summary>
+    public PyDict? Direct => _direct;
+
+    /// <summary>The pairs in pickle order, once some key needs raising; else null.</summary>
+    public List<KeyValuePair<object?, object?>>? Pairs => _pairs;
 
     public override object? this[object key]
     {
         get => throw new NotSupportedException("internal: a decoding dict is written, never read");
-        set
-        {
-            Hashability.Check(key, "dict key");
-            _pairs.Add(new KeyValuePair<object?, object?>(key, value));
-        }
+        set => Put(key, value);
     }
 
-    public override int Count => _pairs.Count;
+    public override int Count => _direct?.Count ?? _pairs!.Count;
 
-    public override void Add(object key, object? value) => this[key] = value;
+    public override void Add(object key, object? value) => Put(key, value);
+
+    public void Put(object? key, object? value)
+    {
+        Hashability.Check(key, "dict key");
+        if (_direct is not null)
+        {
+            if (key is null or string or int or double or bool)
+            {
+                _direct[key] = value;
+                return;
+            }
+            // The keys so far, collapsed as the dict collapsed them, replay to the same dict as the pairs they came from.
+            _pairs = new List<KeyValuePair<object?, object?>>(_direct.Count + 16);
+            foreach (var pair in _direct) _pairs.Add(pair);
+            _direct = null;
+        }
+        _pairs!.Add(new KeyValuePair<object?, object?>(key, value));
+    }
 
     /// <summary>SETITEMS, rewritten as BUILD (Razorvine looks this method up by name).</summary>
-    public void __setstate__(DictItems items) => items.AddTo(_pairs);
+    public void __setstate__(DictItems items) => items.AddTo(this);
 }
 
 /// <summary>The key/value pairs of one SETITEMS batch, in pickle order.</summary>
 internal sealed class DictItems(object[] flat)
 {
-    public void AddTo(List<KeyValuePair<object?, object?>> pairs)
+    public void AddTo(PyHashtable dict)
     {
-        pairs.EnsureCapacity(pairs.Count + flat.Length / 2);
-        for (var i = 0; i + 1 < flat.Length; i += 2)
-        {
-            Hashability.Check(flat[i], "dict key");
-            pairs.Add(new KeyValuePair<object?, object?>(flat[i], flat[i + 1]));
-        }
+        for (var i = 0; i + 1 < flat.Length; i += 2) dict.Put(flat[i], flat[i + 1]);
     }
 }
 
@@ -56,13 +72,15 @@ internal sealed class DictItemsConstructor() : PyConstructor(new PyGlobal("built
         args is [object[] flat] ? new DictItems(flat) : throw BadArgs(args);
 }
 
-/// <summary>PyCompat's <c>dict()</c> and <c>dict(flat_key_value_tuple)</c>: EMPTY_DICT and DICT.</summary>
+/// <summary>PyCompat's <c>dict()</c>, <c>dict(length)</c> (an EMPTY_DICT whose items the scanner counted) and
+/// <c>dict(flat_key_value_tuple)</c> (DICT).</summary>
 internal sealed class DictConstructor() : PyConstructor(new PyGlobal("builtins", "dict"))
 {
     protected override object Create(object[] args, bool viaNewObj)
     {
+        if (args is [int capacity]) return new PyHashtable(capacity);
         var dict = new PyHashtable();
-        if (args is [object[] flat]) new DictItems(flat).AddTo(dict.Pairs);
+        if (args is [object[] flat]) new DictItems(flat).AddTo(dict);
         return dict;
     }
 }

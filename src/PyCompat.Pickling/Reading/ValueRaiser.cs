@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace PyCompat.Pickling.Reading;
 
@@ -58,13 +59,22 @@ internal sealed class ValueRaiser(bool shared, int maxDepth, long stopOffset)
                 return _raised is null ? PyTuple.Own(RaiseInPlace(tuple)) : Immutable(tuple, () => PyTuple.Own(RaiseInPlace(tuple)));
             case RawFrozenSet frozen:
                 return Immutable(frozen, () => new PyFrozenSet(RaiseInPlace(frozen.Items)));
+            case ListBuilder builder:
+                var items = builder.Items;
+                Remember(builder, items);
+                RaiseInPlace(CollectionsMarshal.AsSpan(items));
+                return items;
             case ArrayList list:
                 var raisedList = new List<object?>(list.Count);
                 Remember(list, raisedList);
                 foreach (var item in list) raisedList.Add(Raise(item));
                 return raisedList;
+            case PyHashtable { Direct: { } direct } table:
+                Remember(table, direct);
+                for (var i = 0; i < direct.Count; i++) direct.SetValueAt(i, Raise(direct.ValueAt(i)));
+                return direct;
             case PyHashtable table:
-                return Fill(table, new PyDict());
+                return Fill(table, new PyDict(table.Pairs!.Count));
             case HashSet<object> set:
                 var raisedSet = new HashSet<object?>(set.Count, PyEqualityComparer.Instance);
                 Remember(set, raisedSet);
@@ -84,8 +94,13 @@ internal sealed class ValueRaiser(bool shared, int maxDepth, long stopOffset)
 
     private object?[] RaiseInPlace(object?[] items)
     {
-        for (var i = 0; i < items.Length; i++) items[i] = Raise(items[i]);
+        RaiseInPlace(items.AsSpan());
         return items;
+    }
+
+    private void RaiseInPlace(Span<object?> items)
+    {
+        for (var i = 0; i < items.Length; i++) items[i] = Raise(items[i]);
     }
 
     private object? Remember(object source, object? raised)
@@ -97,7 +112,14 @@ internal sealed class ValueRaiser(bool shared, int maxDepth, long stopOffset)
     private PyDict Fill(PyHashtable table, PyDict dict)
     {
         Remember(table, dict);
-        foreach (var (key, item) in table.Pairs) dict[Raise(key)] = Raise(item);
+        if (table.Direct is { } direct)
+        {
+            foreach (var (key, item) in direct) dict[key] = Raise(item);
+        }
+        else
+        {
+            foreach (var (key, item) in table.Pairs!) dict[Raise(key)] = Raise(item);
+        }
         return dict;
     }
 

@@ -11,13 +11,16 @@ public sealed class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<
 {
     // OrderedDictionary refuses null keys, so None is stored under a private sentinel.
     private static readonly object NoneKey = new();
-    private readonly OrderedDictionary<object, object?> _items = new(KeyComparer.Instance);
+    private readonly OrderedDictionary<object, object?> _items;
 
     /// <summary>Makes an empty dict.</summary>
-    public PyDict() { }
+    public PyDict() => _items = new(KeyComparer.Instance);
+
+    /// <summary>An empty dict with room for <paramref name="capacity"/> keys (the decoder knows how many are coming).</summary>
+    internal PyDict(int capacity) => _items = new(capacity, KeyComparer.Instance);
 
     /// <summary>Makes a dict of the given pairs, later duplicates overwriting earlier ones as in Python.</summary>
-    public PyDict(IEnumerable<KeyValuePair<object?, object?>> pairs)
+    public PyDict(IEnumerable<KeyValuePair<object?, object?>> pairs) : this()
     {
         foreach (var (key, value) in pairs) this[key] = value;
     }
@@ -28,6 +31,12 @@ public sealed class PyDict : IDictionary<object?, object?>, IReadOnlyDictionary<
         get => _items.TryGetValue(Wrap(key), out var value) ? value : throw new KeyNotFoundException($"KeyError: {PyRepr.Repr(key)}");
         set => _items[Wrap(key)] = value;
     }
+
+    /// <summary>The value of the <paramref name="index"/>-th key in insertion order (the decoder raises values in place).</summary>
+    internal object? ValueAt(int index) => _items.GetAt(index).Value;
+
+    /// <summary>Replaces the value of the <paramref name="index"/>-th key, keeping its place and hash.</summary>
+    internal void SetValueAt(int index, object? value) => _items.SetAt(index, value);
 
     /// <inheritdoc cref="IDictionary{TKey,TValue}.Keys" />
     public ICollection<object?> Keys => _items.Keys.Select(Unwrap).ToList();

@@ -18,6 +18,8 @@ public sealed class PyEqualityComparer : IEqualityComparer<object?>
     {
         if (ReferenceEquals(a, b)) return true;
         if (a is null || b is null) return false;
+        // The commonest key first: a str is equal only to a str (it is no number), so the checks below would say the same.
+        if (a is string sa) return b is string sb && string.Equals(sa, sb);
         if (PyEquality.TryNumber(a, out var na) && PyEquality.TryNumber(b, out var nb)) return na.Equals(nb);
         if (a is byte[] ba && b is byte[] bb) return ba.AsSpan().SequenceEqual(bb);
         return a.Equals(b);
@@ -27,6 +29,7 @@ public sealed class PyEqualityComparer : IEqualityComparer<object?>
     public int GetHashCode(object? value) => value switch
     {
         null => 0,
+        string text => text.GetHashCode(),
         byte[] bytes => PyEquality.BytesHash(bytes),
         _ when PyEquality.TryNumber(value, out var n) => n.GetHashCode(),
         _ => value.GetHashCode(),

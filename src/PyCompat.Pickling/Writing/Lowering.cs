@@ -18,19 +18,26 @@ internal sealed class Lowering(int maxDepth, bool copyLists = false, IPyReducer?
     /// <see cref="DeepStack.Exhausted"/> when the calling thread's stack runs short first. <paramref name="reducer"/> is
     /// asked about every value outside the value table.
     /// </summary>
-    public static (object? Lowered, bool Shared, int Depth) Run(object? value, int maxDepth, IPyReducer? reducer = null)
+    public static (object? Lowered, bool Shared, int Depth, long SizeHint) Run(object? value, int maxDepth, IPyReducer? reducer = null)
     {
         var fast = new Lowering(maxDepth, reducer: reducer);
         try
         {
-            return (fast.Lower(value), fast.Shared, fast.Deepest);
+            return (fast.Lower(value), fast.Shared, fast.Deepest, fast.SizeHint);
         }
         catch (CopyNeeded)
         {
             var safe = new Lowering(maxDepth, copyLists: true, reducer);
-            return (safe.Lower(value), safe.Shared, safe.Deepest);
+            return (safe.Lower(value), safe.Shared, safe.Deepest, safe.SizeHint);
         }
     }
+
+    /// <summary>
+    /// About as many bytes as the pickle takes, rather more than fewer: each value counts its longest opcode with a
+    /// memo write (a str three UTF-8 bytes a char, bytes their length). The writer starts with a buffer this large,
+    /// so a large pickle is not grown through a series of discarded arrays; when it is short Razorvine grows it.
+    /// </summary>
+    public long SizeHint { get; private set; } = 16;
 
     private int _depth;
 
@@ -49,7 +56,13 @@ internal sealed class Lowering(int maxDepth, bool copyLists = false, IPyReducer?
     /// </summary>
     public bool Shared { get; private set; }
 
-    public object? Lower(object? value) => value switch
+    public object? Lower(object? value)
+    {
+        SizeHint += value is string text ? 10 + 3L * text.Length : 12;
+        return LowerValue(value);
+    }
+
+    private object? LowerValue(object? value) => value switch
     {
         string s => SurrogatePass.HasLoneSurrogate(s) ? new StringNode(s) : s,
         null or bool or int or long or double => value,
@@ -77,11 +90,16 @@ internal sealed class Lowering(int maxDepth, bool copyLists = false, IPyReducer?
 
     /// <summary>A tuple of None, bool, int, float and str only: it cannot contain a cycle, and writing it twice when
     /// it is shared gives the same value, so it needs no identity tracking.</summary>
-    private static bool IsScalarTuple(PyTuple tuple)
+    private bool IsScalarTuple(PyTuple tuple)
     {
+        long size = 0;
         foreach (var item in tuple.Items)
+        {
             if (item is not (null or string or int or long or double or bool)
                 || (item is string s && SurrogatePass.HasLoneSurrogate(s))) return false;
+            size += item is string text ? 10 + 3L * text.Length : 12;
+        }
+        SizeHint += size; // its items are written without passing through Lower
         return true;
     }
 
@@ -94,8 +112,10 @@ internal sealed class Lowering(int maxDepth, bool copyLists = false, IPyReducer?
             case PyGlobal g:
                 return Remember(value, new GlobalNode(g));
             case byte[] bytes:
+                SizeHint += bytes.Length;
                 return Remember(value, new BytesNode(bytes));
             case PyByteArray byteArray:
+                SizeHint += byteArray.Bytes.Length + 64;
                 return Remember(value, new ByteArrayNode(byteArray.Bytes));
         }
         if (++_depth > maxDepth)
