@@ -1,13 +1,5 @@
-using System.CommandLine;
 using PyCompat.Cli;
 
-if (RunVerb.TryRunDirectly(args) is { } exitCode) return exitCode;
-
-// Thin on purpose: every verb lives in its own file and calls into the libraries.
-var root = new RootCommand(
-    "PyCompat: run Python's multiprocessing examples unchanged, embedded in .NET, mapped to C# ports, " +
-    "or as C# ports, and check every way against what CPython printed.");
-foreach (var command in Verbs.All())
-    root.Subcommands.Add(command);
-// No response files: `pycompat run script.py @names.txt` must hand "@names.txt" to the script untouched, as python3 does.
-return root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null }).Invoke();
+// `pycompat run` first, in a method of its own: the command tree below is in another method so that a run does not
+// load System.CommandLine, which it never uses (docs/performance.md, "Start-up of pycompat run").
+return RunVerb.TryRunDirectly(args) ?? CommandTree.Invoke(args);

@@ -42,8 +42,11 @@ internal static class RunVerb
     {
         try
         {
-            var outcome = ScriptRunner.Run(MappedMode.Apply(options, Examples.ExampleCatalog.PortAssemblies.Select(a => a.Location)));
-            outcome.ExitProcess();
+            // The book's port assemblies are loaded only for --map: a plain run does not need them.
+            var run = options.Map is null ? options : MappedMode.Apply(options, BookPorts());
+            var outcome = ScriptRunner.Run(run);
+            // Nothing here replaced .NET's console writers, and they flush every write: no flush, which would create them.
+            outcome.ExitProcess(flushConsole: false);
             return outcome.ExitCode;
         }
         catch (Exception e) when (e is PythonNotFoundException or ArgumentException or MappingException)
@@ -51,6 +54,8 @@ internal static class RunVerb
             return Fail(e.Message);
         }
     }
+
+    private static IEnumerable<string> BookPorts() => Examples.ExampleCatalog.PortAssemblies.Select(a => a.Location);
 
     private static int Fail(string message)
     {

@@ -15,7 +15,7 @@ public sealed class ProbeCacheTests
     public void A_second_lookup_returns_the_same_install_as_the_probe()
     {
         var probed = PythonLocator.Locate(Interpreters.Default.Executable, Environment);
-        Assert.True(File.Exists(Path.Combine(_folder, "probes-v1.json")));
+        Assert.True(File.Exists(Path.Combine(_folder, "probes-v2")));
         Assert.Equal(probed, PythonLocator.Locate(Interpreters.Default.Executable, Environment));
     }
 
@@ -42,5 +42,18 @@ public sealed class ProbeCacheTests
         var chosen = ProbeCache.Key(candidate, name => name == "PYENV_VERSION" ? "3.12.1" : Environment(name));
         var other = ProbeCache.Key(candidate, name => name == "PYENV_VERSION" ? "3.13.0" : Environment(name));
         Assert.NotEqual(chosen, other);
+    }
+
+    [Fact]
+    public void A_damaged_cache_file_costs_a_probe_and_is_replaced_by_a_good_one()
+    {
+        var file = Path.Combine(_folder, "probes-v2");
+        File.WriteAllText(file, "17:cut short");
+        var cache = ProbeCache.FromEnvironment(Environment);
+        var candidate = new PythonCandidate(Interpreters.Default.Executable, "--python");
+        Assert.Null(cache.TryGet(ProbeCache.Key(candidate, Environment)));
+
+        var probed = PythonLocator.Locate(Interpreters.Default.Executable, Environment);
+        Assert.Equal(probed, cache.TryGet(ProbeCache.Key(candidate, Environment)));
     }
 }

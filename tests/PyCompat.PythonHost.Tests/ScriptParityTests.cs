@@ -60,6 +60,19 @@ public sealed class ScriptParityTests
     }
 
     [Fact]
+    public async Task Empty_non_ASCII_multi_line_and_length_colon_looking_arguments_reach_the_script_as_python3_passes_them()
+    {
+        // The runner hands the arguments to Python as length-prefixed fields (Running/FieldList.cs): these are the
+        // arguments such an encoding could get wrong.
+        var script = Path.Combine(Runs.Scripts, "args_and_stdin.py");
+        string[] args = ["", "3:abc", "12:", ":", "two\nlines", "grüße 😀", "  spaced  ", "0:"];
+        var expected = await Runs.Python3Async(script, args);
+        var actual = await Runs.PycompatAsync(script, args);
+        Runs.AssertSameOutput(expected, actual);
+        Assert.Contains("grüße 😀", actual.StandardOutput);
+    }
+
+    [Fact]
     public async Task A_script_run_from_another_folder_still_imports_its_sibling_module()
     {
         var script = Path.Combine(Runs.Scripts, "imports_sibling.py");

@@ -1,6 +1,6 @@
 using System.Text;
-using System.Text.Json;
 using PyCompat.Multiprocessing.Discovery;
+using PyCompat.PythonHost.Running;
 
 namespace PyCompat.PythonHost.Discovery;
 
@@ -13,7 +13,11 @@ namespace PyCompat.PythonHost.Discovery;
 /// </summary>
 internal sealed class ProbeCache(string? folder)
 {
-    private const string FileName = "probes-v1.json";
+    // v1 was JSON; a v1 file is left alone (an older build may still read it).
+    private const string FileName = "probes-v2";
+
+    // The key, then executable, library, home, version, executable stamp, library stamp.
+    private const int EntryFields = 7;
 
     /// <summary>The cache in PYCOMPAT_CACHE_DIR, else $XDG_CACHE_HOME/pycompat, else ~/.cache/pycompat.</summary>
     public static ProbeCache FromEnvironment(Func<string, string?> environment)
@@ -49,17 +53,13 @@ internal sealed class ProbeCache(string? folder)
     {
         try
         {
-            if (Load() is not { } entries || !entries.RootElement.TryGetProperty(key, out var entry))
+            if (Load() is not { } entries || !entries.TryGetValue(key, out var entry))
                 return null;
-            var install = new PythonInstall(
-                entry.GetProperty("executable").GetString()!, entry.GetProperty("library").GetString()!,
-                entry.GetProperty("home").GetString()!, Version.Parse(entry.GetProperty("version").GetString()!));
-            var stillValid = entry.GetProperty("executableStamp").GetString() == Stamp(install.Executable)
-                && entry.GetProperty("libraryStamp").GetString() == Stamp(install.Library);
+            var install = new PythonInstall(entry[0], entry[1], entry[2], Version.Parse(entry[3]));
+            var stillValid = entry[4] == Stamp(install.Executable) && entry[5] == Stamp(install.Library);
             return stillValid ? install : null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException
-                                      or InvalidOperationException or FormatException or ArgumentException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException)
         {
             return null; // a damaged or unreadable cache only costs a probe
         }
@@ -72,42 +72,58 @@ internal sealed class ProbeCache(string? folder)
         try
         {
             Directory.CreateDirectory(folder);
-            using var existing = Load();
-            using var buffer = new MemoryStream();
-            using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+            Dictionary<string, string[]> entries;
+            try
             {
-                json.WriteStartObject();
-                if (existing is not null)
-                    foreach (var other in existing.RootElement.EnumerateObject().Where(p => p.Name != key))
-                        other.WriteTo(json);
-                json.WriteStartObject(key);
-                json.WriteString("executable", install.Executable);
-                json.WriteString("library", install.Library);
-                json.WriteString("home", install.Home);
-                json.WriteString("version", install.Version.ToString());
-                json.WriteString("executableStamp", Stamp(install.Executable));
-                json.WriteString("libraryStamp", Stamp(install.Library));
-                json.WriteEndObject();
-                json.WriteEndObject();
+                entries = Load() ?? [];
+            }
+            catch (FormatException)
+            {
+                entries = []; // a damaged cache is replaced
+            }
+
+            entries[key] =
+            [
+                install.Executable, install.Library, install.Home, install.Version.ToString(),
+                Stamp(install.Executable), Stamp(install.Library),
+            ];
+            var fields = new List<string>();
+            foreach (var (entryKey, values) in entries)
+            {
+                fields.Add(entryKey);
+                fields.AddRange(values);
             }
 
             // Write then rename, so a concurrent run never reads half a file.
             var temporary = Path.Combine(folder, $"{FileName}.{Environment.ProcessId}.tmp");
-            File.WriteAllBytes(temporary, buffer.ToArray());
+            File.WriteAllBytes(temporary, FieldList.Write(fields));
             File.Move(temporary, Path.Combine(folder, FileName), overwrite: true);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            // Not cached: the next run probes again.
+            // Not cached (ArgumentException: a path that is not valid UTF-16, which the file cannot hold): the next run probes again.
         }
     }
 
-    private JsonDocument? Load()
+    /// <summary>
+    /// The cached entries by key, each executable, library, home, version and the two stamps; null when there is no
+    /// file. A <see cref="FieldList"/>, not JSON: reading JSON was ~8 ms of a cached run (docs/performance.md).
+    /// </summary>
+    /// <exception cref="FormatException">the file is damaged.</exception>
+    private Dictionary<string, string[]>? Load()
     {
         if (folder is null)
             return null;
         var file = Path.Combine(folder, FileName);
-        return File.Exists(file) ? JsonDocument.Parse(File.ReadAllBytes(file)) : null;
+        if (!File.Exists(file))
+            return null;
+        var fields = FieldList.Read(File.ReadAllBytes(file));
+        if (fields.Count % EntryFields != 0)
+            throw new FormatException("a probe cache entry is cut short");
+        var entries = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        for (var i = 0; i < fields.Count; i += EntryFields)
+            entries[fields[i]] = fields.GetRange(i + 1, EntryFields - 1).ToArray();
+        return entries;
     }
 
     /// <summary>The file and its final link target, with size and modification time.</summary>
@@ -119,9 +135,10 @@ internal sealed class ProbeCache(string? folder)
 
     private static bool IsScript(string path)
     {
+        // A handle, not a FileStream: the stream's first use cost ~2 ms of a run (docs/performance.md).
         Span<byte> start = stackalloc byte[2];
-        using var file = File.OpenRead(path);
-        return file.Read(start) == 2 && start[0] == '#' && start[1] == '!';
+        using var file = File.OpenHandle(path);
+        return RandomAccess.Read(file, start, 0) == 2 && start[0] == '#' && start[1] == '!';
     }
 
     private static string? NearestPythonVersionFile()

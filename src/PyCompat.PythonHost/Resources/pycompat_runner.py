@@ -29,21 +29,35 @@ _FAULT_SIGNALS = ("SIGSEGV", "SIGFPE", "SIGABRT", "SIGBUS", "SIGILL")
 
 
 def main(config_hex):
-    """Runs the script described by the host's JSON configuration (hex-encoded UTF-8)."""
+    """Runs the script the host describes: its fields (hex-encoded; ScriptRunner.Configuration lists them)."""
     global exit_code, keyboard_interrupt
-    import json
-
-    config = json.loads(bytes.fromhex(config_hex).decode("utf-8"))
-    script = config["script"]
+    fields = _read_fields(bytes.fromhex(config_hex))
+    script, executable, start_method = fields[0], fields[1], fields[2]
+    argument_count = int(fields[3])
+    args = fields[4 : 4 + argument_count]
+    hooks = fields[4 + argument_count :]
     _adopt_python3_signal_handling()
-    _set_command_line(config["executable"], script, config["args"])
-    _use_executable(config["executable"])
-    if config.get("start_method"):
-        set_default_start_method(config["start_method"])
-    for hook in config.get("hooks", ()):
-        _run_hook(hook["name"], hook["source"])
+    _set_command_line(executable, script, args)
+    _use_executable(executable)
+    if start_method:
+        set_default_start_method(start_method)
+    for index in range(0, len(hooks), 2):
+        _run_hook(hooks[index], hooks[index + 1])
     exit_code, interrupted = _run_as_main(script)
     keyboard_interrupt = 1 if interrupted else 0
+
+
+def _read_fields(data):
+    """The host's FieldList (Running/FieldList.cs): each field its UTF-8 byte count, a colon, then its bytes. Read
+    without importing json, which the script would then find in sys.modules where python3 has none."""
+    fields = []
+    position = 0
+    while position < len(data):
+        colon = data.index(b":", position)
+        end = colon + 1 + int(data[position:colon])
+        fields.append(data[colon + 1 : end].decode("utf-8"))
+        position = end
+    return fields
 
 
 def set_default_start_method(method):

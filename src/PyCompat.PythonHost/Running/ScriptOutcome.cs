@@ -17,10 +17,25 @@ public sealed partial record ScriptOutcome(int ExitCode, bool KeyboardInterrupt 
     /// KeyboardInterrupt. It skips .NET's own shutdown, which has nothing left to do once Python is finalized.
     /// </summary>
     [DoesNotReturn]
-    public void ExitProcess()
+    public void ExitProcess() => ExitProcess(flushConsole: true);
+
+    /// <summary>
+    /// <see cref="ExitProcess()"/>, flushing .NET's <see cref="Console.Out"/> and <see cref="Console.Error"/> first only
+    /// when <paramref name="flushConsole"/> is true. Pass false when nothing in this process replaced them
+    /// (<see cref="Console.SetOut"/>) with a writer that buffers: .NET's own console writers flush every write, and
+    /// the script's output is Python's, written to the file descriptors. <c>pycompat run</c> passes false, since asking
+    /// for the writers creates them, which was ~3 ms of its run (docs/performance.md, "Start-up of pycompat run").
+    /// </summary>
+    /// <param name="flushConsole">Whether to flush .NET's console writers before exiting.</param>
+    [DoesNotReturn]
+    public void ExitProcess(bool flushConsole)
     {
-        Console.Out.Flush();
-        Console.Error.Flush();
+        if (flushConsole)
+        {
+            Console.Out.Flush();
+            Console.Error.Flush();
+        }
+
         if (KeyboardInterrupt && !OperatingSystem.IsWindows())
         {
             Signal(SigInt, IntPtr.Zero); // SIG_DFL

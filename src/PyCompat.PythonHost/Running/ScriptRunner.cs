@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Globalization;
 using PyCompat.PythonHost.Discovery;
 using PyCompat.PythonHost.Embedding;
 
@@ -16,7 +16,7 @@ public static class ScriptRunner
 
     /// <summary>
     /// Finds CPython (<see cref="PythonLocator"/>), runs the script and finalizes the interpreter. Call it once per
-    /// process, then end the process with <see cref="ScriptOutcome.ExitProcess"/>.
+    /// process, then end the process with <see cref="ScriptOutcome.ExitProcess(bool)"/>.
     /// </summary>
     /// <exception cref="PythonNotFoundException">No usable CPython; the message says what to pass instead.</exception>
     public static ScriptOutcome Run(RunOptions options)
@@ -46,7 +46,7 @@ public static class ScriptRunner
         engine.Start(install);
         engine.LoadModule(RunnerModule, InterpreterProbe.ReadResource("pycompat_runner.py"), RunnerFile);
         var configuration = options with { StartMethod = options.StartMethod ?? engine.DefaultStartMethod };
-        var ran = engine.Call(RunnerModule, "main", Convert.ToHexString(Configuration(configuration, install)));
+        var ran = engine.Call(RunnerModule, "main", Hex(Configuration(configuration, install)));
         var outcome = ran
             ? new ScriptOutcome((int)engine.ReadInt(RunnerModule, "exit_code"), engine.ReadInt(RunnerModule, "keyboard_interrupt") != 0)
             : new ScriptOutcome(1); // the runner itself failed; the engine printed why
@@ -62,34 +62,38 @@ public static class ScriptRunner
         _ => throw new ArgumentException($"Unknown engine '{name}'; use one of {string.Join(", ", Engines.All)}.", nameof(name)),
     };
 
-    /// <summary>The runner's configuration as UTF-8 JSON, written by hand to keep reflection off the start-up path.</summary>
-    internal static byte[] Configuration(RunOptions options, PythonInstall install)
+    /// <summary>
+    /// Upper-case hex, as <see cref="Convert.ToHexString(byte[])"/> writes it, without its vectorised code, which the JIT
+    /// compiled at every start (no ReadyToRun image holds it) for a few hundred bytes.
+    /// </summary>
+    internal static string Hex(byte[] bytes)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        const string digits = "0123456789ABCDEF";
+        var chars = new char[bytes.Length * 2];
+        for (var i = 0; i < bytes.Length; i++)
         {
-            json.WriteStartObject();
-            json.WriteString("script", options.Script);
-            json.WriteStartArray("args");
-            foreach (var argument in options.Arguments)
-                json.WriteStringValue(argument);
-            json.WriteEndArray();
-            json.WriteString("executable", install.Executable);
-            if (options.StartMethod is { } method)
-                json.WriteString("start_method", method);
-            json.WriteStartArray("hooks");
-            foreach (var hook in options.Hooks)
-            {
-                json.WriteStartObject();
-                json.WriteString("name", hook.Name);
-                json.WriteString("source", hook.Source);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
+            chars[2 * i] = digits[bytes[i] >> 4];
+            chars[2 * i + 1] = digits[bytes[i] & 0xF];
         }
 
-        return buffer.ToArray();
+        return new string(chars);
+    }
+
+    /// <summary>
+    /// The runner's configuration as a <see cref="FieldList"/>, in the order pycompat_runner.py's <c>main</c> reads
+    /// it: script, executable, start method (empty for the interpreter's default), the number of arguments, the
+    /// arguments, then each hook's name and source.
+    /// </summary>
+    internal static byte[] Configuration(RunOptions options, PythonInstall install)
+    {
+        List<string> fields = [options.Script, install.Executable, options.StartMethod ?? "", options.Arguments.Count.ToString(CultureInfo.InvariantCulture)];
+        fields.AddRange(options.Arguments);
+        foreach (var hook in options.Hooks)
+        {
+            fields.Add(hook.Name);
+            fields.Add(hook.Source);
+        }
+
+        return FieldList.Write(fields);
     }
 }
