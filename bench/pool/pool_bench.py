@@ -9,8 +9,8 @@ in .NET workers.
 """
 import json
 import multiprocessing
-import sys
 import statistics
+import sys
 import time
 
 DEFAULT_REPEATS = 5
