@@ -118,6 +118,8 @@ public static class PoolRows
         watch.Restart();
         var one = pool.Map<long, long>(PoolBenchPorts.Increment, items, 1);
         var chunk1 = tiny / watch.Elapsed.TotalSeconds;
+        if (!one.SequenceEqual(items.Select(x => x + 1)))
+            throw new InvalidOperationException("the C# Pool's increment results (chunksize 1) differ from x + 1");
         var times = new List<double>();
         for (var i = 0; i < DefaultRepeats; i++)
         {
@@ -128,8 +130,6 @@ public static class PoolRows
                 throw new InvalidOperationException("the C# Pool's increment results (default chunksize) differ from x + 1");
         }
         var byDefault = tiny / ProcessesSuite.Median(times);
-        if (!one.SequenceEqual(items.Select(x => x + 1)))
-            throw new InvalidOperationException("the C# Pool's increment results (chunksize 1) differ from x + 1");
         pool.Close();
         pool.Join();
         return new Figures(primes[0], cpu, chunk1, byDefault);
