@@ -33,6 +33,16 @@ public sealed class DotnetPicklesFixture
         ("value tuple", (1, "a"), "(1, 'a')"),
         ("list", new List<object?> { 1, "two", new List<int> { 3 } }, "[1, 'two', [3]]"),
         ("int array", new[] { 1, 2, 3 }, "(1, 2, 3)"),
+        ("list of every scalar kind", new List<object?>
+            {
+                null, true, false, 0, 255, 256, 65535, 65536, -1, int.MinValue, int.MaxValue, 2147483648L, -2147483649L,
+                long.MinValue, long.MaxValue, 5L, 1.5, -0.0, double.NaN, double.NegativeInfinity,
+            },
+            "[None, True, False, 0, 255, 256, 65535, 65536, -1, -2**31, 2**31 - 1, 2**31, -2**31 - 1, -2**63, 2**63 - 1, 5, "
+            + "1.5, -0.0, float('nan'), float('-inf')]"),
+        ("list of 2,001 ints, past one APPENDS batch", Enumerable.Range(-1000, 2001).Select(i => (object?)(i * 70_001L)).ToList(),
+            "[i * 70001 for i in range(-1000, 1001)]"),
+        ("one-item list", new List<object?> { 7 }, "[7]"),
         ("dict with None and tuple keys", new PyDict { [null] = 1, [new PyTuple(1, 2)] = "t", ["s"] = new PyDict() },
             "{None: 1, (1, 2): 't', 's': {}}"),
         ("generic dictionary", new Dictionary<string, int> { ["a"] = 1, ["b"] = 2 }, "{'a': 1, 'b': 2}"),

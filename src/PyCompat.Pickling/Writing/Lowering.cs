@@ -159,6 +159,9 @@ internal sealed class Lowering(int maxDepth, bool copyLists = false, IPyReducer?
                 return Whole(value, () => Enumerable.Range(0, tuple.Length).Select(i => Lower(tuple[i])).ToArray());
             case IEnumerable set when IsSet(value.GetType()):
                 return Whole(value, () => new SetNode(false, set.Cast<object?>().Select(Lower).ToArray()));
+            case List<object?> list when list.Count > 0 && ScalarListNode.Holds(list):
+                SizeHint += ScalarListNode.SizeFor(list.Count);
+                return Remember(list, new ScalarListNode(list));
             case List<object?> list when !copyLists:
                 return LowerList(list);
             case IList list:
@@ -185,8 +188,9 @@ internal sealed class Lowering(int maxDepth, bool copyLists = false, IPyReducer?
     }
 
     /// <summary>
-    /// A List&lt;object?&gt; whose items all lower to themselves (ints, strings, scalar tuples...) is handed to
-    /// Razorvine as it is; a copy is made only from the first item that changes.
+    /// A List&lt;object?&gt; whose items all lower to themselves (strings, scalar tuples...) is handed to Razorvine as it
+    /// is; a copy is made only from the first item that changes. (Lists of None, bools, ints and floats only are
+    /// written by a <see cref="ScalarListNode"/> before this.)
     /// </summary>
     private List<object?> LowerList(List<object?> list)
     {

@@ -36,6 +36,9 @@ internal readonly struct NodeWriter(Stream output, PyPickler pickler)
     /// <summary>Writes a whole array through the stream's array overload (the span overload would copy it once more).</summary>
     public void Op(byte[] bytes) => output.Write(bytes, 0, bytes.Length);
 
+    /// <summary>Writes the first <paramref name="count"/> bytes of <paramref name="bytes"/> (a buffer the caller reuses).</summary>
+    public void Op(byte[] bytes, int count) => output.Write(bytes, 0, count);
+
     public void Save(object? value) => pickler.save(value!);
 
     /// <summary>Saves <paramref name="value"/> with the recursion counter <paramref name="counter"/> finds set to zero.</summary>
