@@ -6,6 +6,16 @@ namespace PyCompat.Pickling.Tests;
 /// <summary>C# values pickled by PyCompat, loaded by CPython's pickle.loads (one python3 run for the class).</summary>
 public sealed class DotnetPicklesFixture
 {
+    // Every kind of item a scalar list or tuple node writes, with the int boundaries of its opcodes.
+    private static readonly object?[] EveryScalar =
+    [
+        null, true, false, 0, 255, 256, 65535, 65536, -1, int.MinValue, int.MaxValue, 2147483648L, -2147483649L,
+        long.MinValue, long.MaxValue, 5L, 1.5, -0.0, double.NaN, double.NegativeInfinity,
+    ];
+
+    private const string EveryScalarInPython = "None, True, False, 0, 255, 256, 65535, 65536, -1, -2**31, 2**31 - 1, "
+        + "2**31, -2**31 - 1, -2**63, 2**63 - 1, 5, 1.5, -0.0, float('nan'), float('-inf')";
+
     private static readonly (string Name, object? Value, string Python)[] Values =
     [
         ("null", null, "None"),
@@ -33,13 +43,10 @@ public sealed class DotnetPicklesFixture
         ("value tuple", (1, "a"), "(1, 'a')"),
         ("list", new List<object?> { 1, "two", new List<int> { 3 } }, "[1, 'two', [3]]"),
         ("int array", new[] { 1, 2, 3 }, "(1, 2, 3)"),
-        ("list of every scalar kind", new List<object?>
-            {
-                null, true, false, 0, 255, 256, 65535, 65536, -1, int.MinValue, int.MaxValue, 2147483648L, -2147483649L,
-                long.MinValue, long.MaxValue, 5L, 1.5, -0.0, double.NaN, double.NegativeInfinity,
-            },
-            "[None, True, False, 0, 255, 256, 65535, 65536, -1, -2**31, 2**31 - 1, 2**31, -2**31 - 1, -2**63, 2**63 - 1, 5, "
-            + "1.5, -0.0, float('nan'), float('-inf')]"),
+        ("list of every scalar kind", new List<object?>(EveryScalar), $"[{EveryScalarInPython}]"),
+        ("long tuple of every scalar kind", new PyTuple(EveryScalar), $"({EveryScalarInPython})"),
+        ("tuple of 2,500 ints, past one write", new PyTuple(Enumerable.Range(0, 2500).Select(i => (object?)(i * 3L)).ToArray()),
+            "tuple(i * 3 for i in range(2500))"),
         ("list of 2,001 ints, past one APPENDS batch", Enumerable.Range(-1000, 2001).Select(i => (object?)(i * 70_001L)).ToList(),
             "[i * 70001 for i in range(-1000, 1001)]"),
         ("one-item list", new List<object?> { 7 }, "[7]"),

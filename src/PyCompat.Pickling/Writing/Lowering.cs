@@ -78,7 +78,7 @@ internal sealed class Lowering(int maxDepth, bool copyLists = false, IPyReducer?
         decimal m => new DecimalNode(DecimalText.ToPython(m)),
         Complex c => new ComplexNode(c),
         DateOnly or TimeOnly or DateTime or DateTimeOffset or TimeSpan => new TemporalNode(value),
-        PyTuple tuple when IsScalarTuple(tuple) => tuple.Items, // read only by Razorvine: no copy, no tracking
+        PyTuple tuple when IsScalarTuple(tuple) => ScalarTuple(tuple.Items), // read only: no copy, no tracking
         _ => _lowered.TryGetValue(value, out var done) ? Seen(done) : LowerReference(value),
     };
 
@@ -87,6 +87,10 @@ internal sealed class Lowering(int maxDepth, bool copyLists = false, IPyReducer?
         Shared = true;
         return done;
     }
+
+    /// <summary>A long tuple without strings is written by a node; Razorvine writes the rest, as object[].</summary>
+    private static object ScalarTuple(object?[] items) =>
+        items.Length >= ScalarTupleNode.MinLength && ScalarOpcodes.Holds(items) ? new ScalarTupleNode(items) : items;
 
     /// <summary>A tuple of None, bool, int, float and str only: it cannot contain a cycle, and writing it twice when
     /// it is shared gives the same value, so it needs no identity tracking.</summary>
@@ -159,7 +163,7 @@ internal sealed class Lowering(int maxDepth, bool copyLists = false, IPyReducer?
                 return Whole(value, () => Enumerable.Range(0, tuple.Length).Select(i => Lower(tuple[i])).ToArray());
             case IEnumerable set when IsSet(value.GetType()):
                 return Whole(value, () => new SetNode(false, set.Cast<object?>().Select(Lower).ToArray()));
-            case List<object?> list when list.Count > 0 && ScalarListNode.Holds(list):
+            case List<object?> list when ScalarListNode.Holds(list):
                 SizeHint += ScalarListNode.SizeFor(list.Count);
                 return Remember(list, new ScalarListNode(list));
             case List<object?> list when !copyLists:
