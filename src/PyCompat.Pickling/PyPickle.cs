@@ -159,15 +159,20 @@ public static class PyPickle
         var scan = PickleScanner.Scan(data, options);
         try
         {
-            if (scan.MaxHeight <= DeepStack.InlineDepth) return Build(data, scan, options);
-            // Deep (the scanner has checked it against MaxDepth): build where that depth fits on the stack.
-            var copy = data[..(scan.StopOffset + 1)].ToArray();
-            return DeepStack.Run(scan.MaxHeight, () => Build(copy, scan, options));
+            return scan.MaxHeight <= DeepStack.InlineDepth ? Build(data, scan, options) : BuildDeep(data, scan, options);
         }
         finally
         {
             scan.Release();
         }
+    }
+
+    /// <summary>A deep pickle (the scanner has checked it against MaxDepth), built where that depth fits on the
+    /// stack. A method of its own so that the common path does not allocate the lambda's closure.</summary>
+    private static object? BuildDeep(ReadOnlySpan<byte> data, ScanResult scan, PickleLoadOptions options)
+    {
+        var copy = data[..(scan.StopOffset + 1)].ToArray();
+        return DeepStack.Run(scan.MaxHeight, () => Build(copy, scan, options));
     }
 
     private static object? Build(ReadOnlySpan<byte> data, ScanResult scan, PickleLoadOptions options)
@@ -177,9 +182,10 @@ public static class PyPickle
         using (context.Enter())
         {
             var buffer = PickleTranscoder.Transcode(data, scan, context, out _);
+            var unpickler = PyUnpickler.Rent(data.Length);
             try
             {
-                raw = new PyUnpickler().loads(buffer);
+                raw = unpickler.loads(buffer);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -187,6 +193,7 @@ public static class PyPickle
             }
             finally
             {
+                PyUnpickler.Return(unpickler, data.Length);
                 PickleTranscoder.Return(buffer);
             }
             return new ValueRaiser(scan.Shared, options.MaxDepth, scan.StopOffset).Raise(raw);

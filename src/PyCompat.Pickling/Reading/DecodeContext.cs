@@ -14,11 +14,16 @@ internal sealed class DecodeContext(PickleLoadOptions options)
 
     public PickleLoadOptions Options { get; } = options;
 
+    // Made when first used: most pickles (a queue item, a pool task) need neither, and a decode of a small pickle
+    // allocated these two collections whatever it held.
+    private Queue<object>? _buffers;
+    private HashSet<object>? _hashableTuples;
+
     /// <summary>Large bytes and decoded strings the transcoder took out of the stream, in NEXT_BUFFER order.</summary>
-    public Queue<object> Buffers { get; } = new();
+    public Queue<object> Buffers => _buffers ??= new();
 
     /// <summary>Tuples (Razorvine's object[]) found hashable: see <see cref="Hashability"/>.</summary>
-    public HashSet<object> HashableTuples { get; } = new(ReferenceEqualityComparer.Instance);
+    public HashSet<object> HashableTuples => _hashableTuples ??= new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Makes this the thread's context until the returned scope is disposed.</summary>
     public Scope Enter()

@@ -117,7 +117,8 @@ internal ref struct PickleScanner
         _nodes = [];
         Pooled.Grow(ref _heights, 16, 0);
         Pooled.Grow(ref _nodes, 16, 0);
-        _marks = new int[8];
+        _marks = [];
+        Pooled.Grow(ref _marks, 8, 0);
         _nodeHeights = [];
         _nodeLengths = [];
         Pooled.Grow(ref _nodeHeights, 8, 0);
@@ -151,6 +152,7 @@ internal ref struct PickleScanner
     {
         Pooled.Return(ref _heights);
         Pooled.Return(ref _nodes);
+        Pooled.Return(ref _marks);
         Pooled.Return(ref _nodeHeights);
         Pooled.Return(ref _nodeLengths);
         Pooled.Return(ref _memo);
@@ -286,7 +288,7 @@ internal ref struct PickleScanner
                 pos = at + 5;
                 return true;
             case PickleOps.Mark:
-                if (_markCount == _marks.Length) Array.Resize(ref _marks, _marks.Length * 2);
+                if (_markCount == _marks.Length) Pooled.Grow(ref _marks, _marks.Length * 2, _markCount);
                 _marks[_markCount++] = _base;
                 _base = _sp;
                 pos = at + 1;
@@ -421,7 +423,7 @@ internal ref struct PickleScanner
 
             // The stack and the memo.
             case PickleOps.Mark:
-                if (_markCount == _marks.Length) Array.Resize(ref _marks, _marks.Length * 2);
+                if (_markCount == _marks.Length) Pooled.Grow(ref _marks, _marks.Length * 2, _markCount);
                 _marks[_markCount++] = _base;
                 _base = _sp;
                 return;

@@ -9,10 +9,38 @@ namespace PyCompat.Pickling.Reading;
 /// every global of the pickle into a call to PyCompat's resolver, which Razorvine reaches through this instance's
 /// <see cref="persistentLoad"/> (PERSID opcodes the transcoder writes; a pickle's own persistent ids are refused
 /// by the scanner). A plain <see cref="Unpickler"/> elsewhere in the process is unchanged by PyCompat.
-/// An instance is used for one call only (Razorvine's Unpickler is not thread-safe).
+/// An instance is used by one thread only (Razorvine's Unpickler is not thread-safe).
 /// </summary>
 internal sealed class PyUnpickler : Unpickler
 {
+    /// <summary>Pickles up to this long reuse their thread's instance; longer ones get their own, so that a thread
+    /// does not keep the memo of a large pickle alive after it.</summary>
+    private const int ReusedUpTo = 64 * 1024;
+
+    [ThreadStatic] private static PyUnpickler? _reused;
+
+    /// <summary>
+    /// An unpickler for one decode of <paramref name="length"/> bytes on this thread; give it back with
+    /// <see cref="Return"/>. A small pickle reuses the thread's instance and its memo dictionary (a queue item or a
+    /// pool task allocated a whole Unpickler each time). Razorvine clears the memo and the stack when a load ends and
+    /// makes a fresh stack for each load; a failed load leaves them as they were, so they are cleared here first.
+    /// The instance is taken out of the slot while in use, so a decode inside a decode (a foreign constructor that
+    /// decodes) gets one of its own.
+    /// </summary>
+    public static PyUnpickler Rent(int length)
+    {
+        if (length > ReusedUpTo || _reused is not { } unpickler) return new PyUnpickler();
+        _reused = null;
+        unpickler.close();
+        return unpickler;
+    }
+
+    /// <summary>Gives back what <see cref="Rent"/> returned for <paramref name="length"/> bytes.</summary>
+    public static void Return(PyUnpickler unpickler, int length)
+    {
+        if (length <= ReusedUpTo) _reused = unpickler;
+    }
+
     // Plain dictionaries, never written after this: frozen ones loaded System.Collections.Immutable at the first decode
     // in a process, a few ms of every .NET child's start.
 
