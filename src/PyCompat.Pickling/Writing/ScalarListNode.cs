@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using static PyCompat.Pickling.Writing.ScalarOpcodes;
 
@@ -18,6 +19,9 @@ internal sealed class ScalarListNode(List<object?> items) : Node
     /// <summary>The most bytes the node writes for <paramref name="count"/> items.</summary>
     public static long SizeFor(int count) => 1 + (long)count * MaxItem + 2L * (count / Batch + 1);
 
+    // Optimized at its first call: it runs once per list, over all of its items, so tiered compilation would leave it
+    // at Tier0 (then on-stack replacement) for the first lists of a program; ReadyToRun does not precompile it then.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Write(NodeWriter writer)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(3 + Math.Min(items.Count, Batch) * MaxItem); // ] ( items e

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace PyCompat.Pickling.Writing;
 
@@ -25,6 +26,7 @@ internal static class ScalarOpcodes
     }
 
     /// <summary>Formats one item at <paramref name="at"/> as CPython's Pickler writes it; returns where it ends.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Put(byte[] buffer, int at, object? item)
     {
         switch (item)
@@ -56,6 +58,7 @@ internal static class ScalarOpcodes
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int PutInt(byte[] buffer, int at, int value)
     {
         switch (value)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using static PyCompat.Pickling.Writing.ScalarOpcodes;
 
 namespace PyCompat.Pickling.Writing;
@@ -17,6 +18,9 @@ internal sealed class ScalarTupleNode(object?[] items) : Node
     /// <summary>The most bytes the node writes for <paramref name="count"/> items.</summary>
     public static long SizeFor(int count) => 2 + (long)count * MaxItem;
 
+    // Optimized at its first call: it runs once per list, over all of its items, so tiered compilation would leave it
+    // at Tier0 (then on-stack replacement) for the first lists of a program; ReadyToRun does not precompile it then.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Write(NodeWriter writer)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(2 + Math.Min(items.Length, Batch) * MaxItem); // ( items t
