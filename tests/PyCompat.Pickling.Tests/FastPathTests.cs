@@ -28,12 +28,14 @@ public sealed class FastPathFixture
 
     private static readonly (string Name, object? Value, string Python, string? Check)[] Values =
     [
-        ("int list reused as is", Enumerable.Range(0, 3000).Select(i => (object?)(i * 1000)).ToList(), "list(range(0, 3000000, 1000))", null),
+        ("int list written by the scalar list node", Enumerable.Range(0, 3000).Select(i => (object?)(i * 1000)).ToList(), "list(range(0, 3000000, 1000))", null),
         ("list copied from its first bytes item", new List<object?> { 1, "a", new byte[] { 0, 255 }, 2.5 }, "[1, 'a', b'\\x00\\xff', 2.5]", null),
         ("self list with bytes", SelfListWithBytes(), "True", "v[1] is v and v[2] == b'\\x01\\x02' and v[0] == 1"),
         ("inner list pointing back", InnerPointsBack(), "True", "v[0][0] is v and v[1] == b'\\t'"),
         ("shared list keeps its identity", SharedTwice(), "True", "v[0] is v[1] and v[0] == [1, b'x']"),
         ("scalar tuple shared twice", TupleTwice(), "[(1, 'a', None, 2.5), (1, 'a', None, 2.5)]", null),
+        ("long scalar list shared twice keeps its identity", LongListTwice(), "True", "v[0] is v[1] and v[0] == list(range(20))"),
+        ("long scalar tuple shared twice", LongTupleTwice(), "[tuple(range(20)), tuple(range(20))]", null),
         ("dict keys in order with None and tuples", new PyDict { ["b"] = 1, [null] = 2, [new PyTuple(1, 2)] = 3, ["a"] = new PyDict { [1] = "x" } },
             "{'b': 1, None: 2, (1, 2): 3, 'a': {1: 'x'}}", null),
         ("dict of str to float", new PyDict(Enumerable.Range(0, 500).Select(i => new KeyValuePair<object?, object?>($"k{i}", i * 0.5))),
@@ -48,6 +50,18 @@ public sealed class FastPathFixture
     {
         var shared = new List<object?> { 1, new byte[] { (byte)'x' } };
         return [shared, shared];
+    }
+
+    private static List<object?> LongListTwice()
+    {
+        var shared = Enumerable.Range(0, 20).Select(i => (object?)i).ToList();
+        return [shared, shared];
+    }
+
+    private static List<object?> LongTupleTwice()
+    {
+        var tuple = new PyTuple(Enumerable.Range(0, 20).Select(i => (object?)i).ToArray());
+        return [tuple, tuple];
     }
 
     private static List<object?> TupleTwice()
