@@ -19,15 +19,26 @@ public static class MultiprocessingTerminate
     public static void Main()
     {
         var p = new Process(target: SlowWorker);
-        Console.WriteLine($"BEFORE: {p} {p.IsAlive}");
+        Print("BEFORE:", p);
 
         p.Start();
-        Console.WriteLine($"DURING: {p} {p.IsAlive}");
+        Print("DURING:", p);
 
         p.Terminate();
-        Console.WriteLine($"TERMINATED: {p} {p.IsAlive}");
+        Print("TERMINATED:", p);
 
         p.Join();
-        Console.WriteLine($"JOINED: {p} {p.IsAlive}");
+        Print("JOINED:", p);
+    }
+
+    /// <summary>
+    /// <c>print(label, p, p.is_alive())</c> in Python's order: the arguments are evaluated first, so is_alive() (which
+    /// may reap a child that has just died) runs before print turns p into text. Interpolating <c>{p} {p.IsAlive}</c>
+    /// formats p first, and right after terminate() that printed "started False", a pair CPython never prints.
+    /// </summary>
+    private static void Print(string label, Process p)
+    {
+        var alive = p.IsAlive;
+        Console.WriteLine($"{label} {p} {alive}");
     }
 }
