@@ -15,6 +15,9 @@ internal sealed class TargetResolver
 
     private readonly List<Assembly> _assemblies = [];
 
+    /// <summary>Assemblies a NativeAOT worker was given and could not load (it loads none at run time).</summary>
+    private readonly List<string> _notLoaded = [];
+
     public TargetResolver(IEnumerable<Assembly> builtIn, IEnumerable<string> assemblyPaths)
     {
         var extra = (Environment.GetEnvironmentVariable(TargetsVariable) ?? "")
@@ -23,8 +26,23 @@ internal sealed class TargetResolver
         // A C# parent names its target's assembly even when it is a built-in one: that needs no loading (and a
         // NativeAOT worker could not load it).
         foreach (var path in assemblyPaths.Concat(extra))
-            if (!known.Any(a => string.Equals(a.GetName().Name, Path.GetFileNameWithoutExtension(path), StringComparison.Ordinal)))
+        {
+            var name = Path.GetFileNameWithoutExtension(path);
+            if (known.Any(a => string.Equals(a.GetName().Name, name, StringComparison.Ordinal))) continue;
+            if (System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+            {
                 _assemblies.Add(Load(path));
+                continue;
+            }
+            // A NativeAOT worker loads nothing: it has its ports and PyCompat compiled in. A C# parent names the
+            // assemblies it runs from too (a C# Pool its worker loop's, PyCompat.Multiprocessing, and the program's
+            // own), so one compiled in is used and any other is only noted: the target may well be in the image, and
+            // when it is not, Resolve says why.
+            if (AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == name) is { } compiledIn)
+                _assemblies.Add(compiledIn);
+            else
+                _notLoaded.Add(Path.GetFullPath(path));
+        }
         _assemblies.AddRange(known);
     }
 
@@ -39,6 +57,11 @@ internal sealed class TargetResolver
         if (TryResolve(target, mainModule, clrMethod) is { } method) return method;
         var module = target.Module == "__main__" && mainModule is not null ? mainModule : target.Module;
         var searched = string.Join(", ", _assemblies.Distinct().Select(a => a.GetName().Name));
+        if (_notLoaded.Count > 0)
+            throw new MissingMethodException(
+                $"no C# port of Python target {module}.{target.Name} is compiled into this NativeAOT pycompat-worker " +
+                $"(searched {searched}), and it cannot load {string.Join(", ", _notLoaded)} at run time: compile that " +
+                $"assembly into the worker, or use the JIT pycompat-worker (unset {Spawn.WorkerLocator.EnvironmentVariable})");
         throw new MissingMethodException(
             $"no C# port of Python target {module}.{target.Name} (searched {searched}): mark a static method with " +
             $"[PyTarget(\"{module}\", \"{target.Name}\")] and pass its assembly with --targets or {TargetsVariable}");
@@ -148,10 +171,6 @@ internal sealed class TargetResolver
     private static Assembly Load(string path)
     {
         var full = Path.GetFullPath(path);
-        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
-            throw new NotSupportedException(
-                $"this pycompat-worker is NativeAOT-compiled and cannot load {full}: it runs only the ports compiled into it; " +
-                $"use the JIT pycompat-worker (unset {Spawn.WorkerLocator.EnvironmentVariable}) with --targets or {TargetsVariable}");
         // Checked here: the resolver below reports a missing file only as an InvalidOperationException of the host's.
         if (!File.Exists(full))
             throw new FileNotFoundException(
