@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using PyCompat.Multiprocessing;
 
 namespace PyCompat.Examples;
@@ -35,6 +36,9 @@ public static class MultiprocessingWordCount
 
     /// <summary><c>def count_words(item)</c>: a word and the sum of its occurrences.</summary>
     [PyTarget("multiprocessing_wordcount", "count_words")]
+    // The worker makes this parameter from a Python tuple with Activator (src/PyCompat.Multiprocessing/Hosting/
+    // ValueConverter.cs); a NativeAOT build keeps the constructor of a generic tuple only when told to.
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(ValueTuple<string, List<int>>))]
     public static (string, int) CountWords((string Word, List<int> Occurences) item) => (item.Word, item.Occurences.Sum());
 
     /// <summary>The script's <c>if __name__ == '__main__':</c> block.</summary>
