@@ -78,7 +78,9 @@ internal sealed class Lowering(int maxDepth, bool copyLists = false, IPyReducer?
         decimal m => new DecimalNode(DecimalText.ToPython(m)),
         Complex c => new ComplexNode(c),
         DateOnly or TimeOnly or DateTime or DateTimeOffset or TimeSpan => new TemporalNode(value),
-        PyTuple tuple when IsScalarTuple(tuple) => ScalarTuple(tuple.Items), // read only: no copy, no tracking
+        // Read only: no copy, no tracking. A long one without strings is written by a node, the rest by Razorvine.
+        PyTuple tuple when IsScalarTuple(tuple, out var withText) =>
+            withText || tuple.Items.Length < ScalarTupleNode.MinLength ? tuple.Items : new ScalarTupleNode(tuple.Items),
         _ => _lowered.TryGetValue(value, out var done) ? Seen(done) : LowerReference(value),
     };
 
@@ -88,20 +90,25 @@ internal sealed class Lowering(int maxDepth, bool copyLists = false, IPyReducer?
         return done;
     }
 
-    /// <summary>A long tuple without strings is written by a node; Razorvine writes the rest, as object[].</summary>
-    private static object ScalarTuple(object?[] items) =>
-        items.Length >= ScalarTupleNode.MinLength && ScalarOpcodes.Holds(items) ? new ScalarTupleNode(items) : items;
-
     /// <summary>A tuple of None, bool, int, float and str only: it cannot contain a cycle, and writing it twice when
-    /// it is shared gives the same value, so it needs no identity tracking.</summary>
-    private bool IsScalarTuple(PyTuple tuple)
+    /// it is shared gives the same value, so it needs no identity tracking. <paramref name="withText"/>: it holds a str.</summary>
+    private bool IsScalarTuple(PyTuple tuple, out bool withText)
     {
         long size = 0;
+        withText = false;
         foreach (var item in tuple.Items)
         {
             if (item is not (null or string or int or long or double or bool)
                 || (item is string s && SurrogatePass.HasLoneSurrogate(s))) return false;
-            size += item is string text ? 10 + 3L * text.Length : 12;
+            if (item is string text)
+            {
+                withText = true;
+                size += 10 + 3L * text.Length;
+            }
+            else
+            {
+                size += 12;
+            }
         }
         SizeHint += size; // its items are written without passing through Lower
         return true;

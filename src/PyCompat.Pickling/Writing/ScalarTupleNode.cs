@@ -15,11 +15,8 @@ internal sealed class ScalarTupleNode(object?[] items) : Node
     /// <summary>Tuples of at least this many items are written by the node.</summary>
     public const int MinLength = 16;
 
-    /// <summary>The most bytes the node writes for <paramref name="count"/> items.</summary>
-    public static long SizeFor(int count) => 2 + (long)count * MaxItem;
-
-    // Optimized at its first call: it runs once per list, over all of its items, so tiered compilation would leave it
-    // at Tier0 (then on-stack replacement) for the first lists of a program; ReadyToRun does not precompile it then.
+    // Optimized at its first call: it runs once per tuple, over all of its items, so tiered compilation would leave it
+    // at Tier0 (then on-stack replacement) for the first tuples of a program; ReadyToRun does not precompile it then.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Write(NodeWriter writer)
     {
