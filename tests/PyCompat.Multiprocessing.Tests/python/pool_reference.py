@@ -39,4 +39,7 @@ if __name__ == "__main__":
         print("apply_async", [pool.apply_async(triple, (x,)).get(60) for x in data[:5]])
         print("initializer", sorted(set(pool.map(tagged, range(6), 1))))
     with multiprocessing.Pool(2, maxtasksperchild=1) as pool:
-        print("distinct workers", len(set(pool.map(worker_pid, range(6), 1))))
+        workers = len(set(pool.map(worker_pid, range(6), 1)))
+    # Printed once the pool is gone: with maxtasksperchild its handler thread keeps forking new workers, and one forked
+    # between this print and the flush before the fork inherited the line unflushed and printed it again at its exit.
+    print("distinct workers", workers)
