@@ -86,6 +86,22 @@ public sealed class FastPathFixture
         "(lambda d: [d, d])({f'k{i}': [i] for i in range(16)})",
         // Keys that go straight into the dict, then ones the raiser must map (a tuple, an int beyond 64 bits), then more.
         "{**{f'k{i}': i for i in range(20)}, (1, 'x'): 't', 10**20: 'l', None: 0, 2.5: 'f', True: 'b', 'k3': 'again'}",
+        // Long lists whose flat items the transcoder reads itself (Reading/PickleTranscoder.FlatLists.cs): every kind
+        // of item and each int opcode's edges; a last batch of one item (APPEND, after 1,000 by APPENDS), a tuple in
+        // it by MARK..TUPLE; a batch it must leave to Razorvine (a list item, a shared tuple, a shared str, a lone
+        // surrogate, an int beyond 64 bits) with flat batches before and after; a list of lists; tuples as set(list)
+        // and frozenset(list) arguments at protocols 0-2. The first list shares no object (so no memo GET: a 'b'
+        // and a (5,) where the same literal would be one constant), so the transcoder reads all of it.
+        "[None, True, False, 0, 1, 255, 256, 65535, 65536, -1, -255, -2**31, 2**31 - 1, 2**31, -2**31 - 1, 2**40, "
+            + "-2**40, 2**63 - 1, -2**63, 128, -129, 32768, -32769, 1.5, -0.0, float('inf'), 1e300, '', 'a', 'caf\u00e9' * 50, "
+            + "'x' * 300, b'', b'by', (), (1,), (1, 'b'), (1, 2.5, None), (1, 2, 3, 4), ((5,), (2, (3,))), ('s', True)]",
+        "list(range(1001))", "[(i,) for i in range(1001)]", "[(i, -i, f's{i}', None) for i in range(1001)]",
+        "list(range(1500)) + [[1]] + list(range(1500))", "list(range(1200)) + [10**20] + [i * 0.5 for i in range(1200)]",
+        "(lambda t: list(range(1100)) + [t] * 30 + list(range(900)))((1, 'a'))", "(lambda t: [list(range(20)) + [t], t])((1, 'a'))",
+        "(lambda s: list(range(1100)) + [s, s] + [f'x{i}' for i in range(900)])('shared')",
+        "['a'] * 20 + ['\ud800'] + list(range(2000))", "[list(range(20)) for _ in range(20)]",
+        "set((i, str(i)) for i in range(20))", "frozenset((i, i * 0.5) for i in range(20))",
+        "(lambda l: (l.extend(range(1500)), l.append(l), l.extend(range(10)), l)[3])([])",
     ];
 
     public IReadOnlyDictionary<string, LoadAnswer> Answers { get; } = CpythonLoads.Run(Cases);
@@ -127,6 +143,45 @@ public sealed class FastPathTests(FastPathFixture fixture) : IClassFixture<FastP
 
         Assert.Same(list[0], list[1]);
         Assert.Same(list[0], Assert.IsType<PyTuple>(list[2])[0]);
+    }
+
+    [Fact]
+    public void A_shared_tuple_in_a_long_list_of_flat_items_stays_one_object()
+    {
+        foreach (var (_, protocol, pickle, _) in fixture.Cpython.Where(c => c.Expr.StartsWith("(lambda t: list", StringComparison.Ordinal)))
+        {
+            var list = Assert.IsType<List<object?>>(PyPickle.Loads(pickle));
+
+            Assert.Equal(2030, list.Count);
+            Assert.True(ReferenceEquals(list[1100], list[1129]), $"protocol {protocol}");
+            Assert.Equal(899, list[^1]);
+        }
+    }
+
+    [Fact]
+    public void A_tuple_in_a_long_list_that_is_read_again_after_the_list_stays_one_object()
+    {
+        foreach (var (_, protocol, pickle, _) in fixture.Cpython.Where(c => c.Expr.StartsWith("(lambda t: [list", StringComparison.Ordinal)))
+        {
+            var outer = Assert.IsType<List<object?>>(PyPickle.Loads(pickle));
+
+            var inner = Assert.IsType<List<object?>>(outer[0]);
+            Assert.True(ReferenceEquals(inner[20], outer[1]), $"protocol {protocol}");
+        }
+    }
+
+    [Fact]
+    public void A_long_list_of_flat_items_that_contains_itself_is_its_own_item()
+    {
+        foreach (var (_, protocol, pickle, _) in fixture.Cpython.Where(c => c.Expr.StartsWith("(lambda l: (l.extend", StringComparison.Ordinal)))
+        {
+            var list = Assert.IsType<List<object?>>(PyPickle.Loads(pickle));
+
+            Assert.Equal(1511, list.Count);
+            Assert.True(ReferenceEquals(list, list[1500]), $"protocol {protocol}");
+            Assert.Equal(1499, list[1499]);
+            Assert.Equal(9, list[^1]);
+        }
     }
 
     [Fact]

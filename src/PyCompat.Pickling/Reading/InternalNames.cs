@@ -11,5 +11,4 @@ internal static class InternalNames
     public const string NewObj = "newobj";
     public const string Dict = "dict";
     public const string DictItems = "dictitems";
-    public const string List = "list";
 }

@@ -25,7 +25,8 @@ internal static class PickleOps
         List = (byte)'l', Obj = (byte)'o', EmptySet = 0x8f, AddItems = 0x90, BinInt = (byte)'J',
         ShortBinUnicode = 0x8c, BinUnicode8 = 0x8d, None = (byte)'N', String = (byte)'S', BinString = (byte)'T',
         ShortBinString = (byte)'U', Unicode = (byte)'V',
-        ReadOnlyBuffer = 0x98, PersId = (byte)'P', BinPersId = (byte)'Q', NewTrue = 0x88, NewFalse = 0x89;
+        ReadOnlyBuffer = 0x98, PersId = (byte)'P', BinPersId = (byte)'Q', NewTrue = 0x88, NewFalse = 0x89,
+        BinInt1 = (byte)'K', BinInt2 = (byte)'M';
 
     private static readonly string[] Names = BuildNames();
 

@@ -21,8 +21,10 @@ namespace PyCompat.Pickling.Reading;
 /// BINUNICODE8 when not strict UTF-8, e.g. a lone surrogate that CPython writes with surrogatepass) is decoded here,
 /// or refused as CPython refuses it, and handed over out of band like large bytes;</item>
 /// <item>NEWOBJ / NEWOBJ_EX become REDUCE with a marker, so PyObject.ViaReduce survives the trip;</item>
-/// <item>an EMPTY_LIST that gets <see cref="PickleScanner.CountedList"/> items or more calls PyCompat's list(length),
-/// which makes the final list at its final length (<see cref="ListBuilder"/>);</item>
+/// <item>an EMPTY_LIST that gets <see cref="PickleScanner.CountedList"/> items or more reaches Razorvine out of band
+/// as the final list at its final length (<see cref="ListBuilder"/>), and the batches of flat items after it (None,
+/// bools, ints, floats, str, short bytes, tuples of them) are read into it here, not by Razorvine
+/// (PickleTranscoder.FlatLists.cs);</item>
 /// <item>EMPTY_DICT / DICT build an ordered dict that takes None keys (Razorvine's Hashtable refuses them), and
 /// SETITEMS becomes a BUILD with the items in order (Razorvine's SETITEMS inserts them in reverse);</item>
 /// <item>FROZENSET and BYTEARRAY8 (protocols 4-5) reach the frozenset and bytearray constructors (Razorvine would
@@ -37,11 +39,11 @@ namespace PyCompat.Pickling.Reading;
 /// </list>
 /// Everything between the opcodes the scanner listed is copied as one block. Razorvine still does all the decoding.
 /// </summary>
-internal sealed class PickleTranscoder
+internal sealed partial class PickleTranscoder
 {
     private static readonly string[] SlotNames =
-        ["", InternalNames.Dict, InternalNames.DictItems, InternalNames.NewObj, InternalNames.Resolve, InternalNames.ResolvePython2, InternalNames.List];
-    private const int ScratchSlot = 0, DictSlot = 1, DictItemsSlot = 2, NewObjSlot = 3, ResolveSlot = 4, ResolvePython2Slot = 5, ListSlot = 6;
+        ["", InternalNames.Dict, InternalNames.DictItems, InternalNames.NewObj, InternalNames.Resolve, InternalNames.ResolvePython2];
+    private const int ScratchSlot = 0, DictSlot = 1, DictItemsSlot = 2, NewObjSlot = 3, ResolveSlot = 4, ResolvePython2Slot = 5;
 
     /// <summary>
     /// The memo index of each internal slot: negative ints from -1 down (no memo index below 2^31 is negative), skipping
@@ -87,12 +89,11 @@ internal sealed class PickleTranscoder
         var run = 0;
         foreach (var at in scan.Rewrites.AsSpan())
         {
+            if (at < run) continue; // inside a list's batches, which the transcoder read itself
             transcoder.CopyRun(data, run, at);
-            var opEnd = OpEnd(data, at);
             var before = transcoder._length;
-            transcoder.Rewrite(data, at, opEnd);
+            run = transcoder.Rewrite(data, at, OpEnd(data, at));
             map?.Rewrite(before, transcoder._length, at);
-            run = opEnd;
         }
         transcoder.CopyRun(data, run, end);
         length = transcoder._length;
@@ -133,14 +134,16 @@ internal sealed class PickleTranscoder
         Write(data[from..to]);
     }
 
-    private void Rewrite(ReadOnlySpan<byte> data, int at, int end)
+    /// <summary>Rewrites the opcode at <paramref name="at"/>; returns the offset where copying resumes.</summary>
+    private int Rewrite(ReadOnlySpan<byte> data, int at, int end)
     {
         var op = data[at];
-        var arg = data[(at + 1)..end];
         _at = at;
         try
         {
-            RewriteOp(op, arg);
+            if (op == PickleOps.EmptyList) return EmitCountedList(data, at);
+            RewriteOp(op, data[(at + 1)..end]);
+            return end;
         }
         catch (UnpicklingError e)
         {
@@ -171,8 +174,7 @@ internal sealed class PickleTranscoder
                 EmitText(SurrogatePass.Decode(arg[8..]));
                 return;
             case PickleOps.Memoize:
-                var index = _scan.MemoizeIndex is { } mixed && mixed.TryGetValue(_memoizeOps, out var m) ? m : _memoizeOps;
-                _memoizeOps++;
+                var index = NextMemoizeIndex();
                 if (Kept(index)) EmitWithInt32(PickleOps.LongBinPut, index);
                 return;
             case PickleOps.BinPut:
@@ -212,11 +214,6 @@ internal sealed class PickleTranscoder
             case PickleOps.NewObjEx:
                 EmitInternal(NewObjSlot);
                 Write([PickleOps.Tuple3, PickleOps.Reduce]);
-                return;
-            case PickleOps.EmptyList:
-                EmitInternal(ListSlot);
-                EmitWithInt32(PickleOps.BinInt, _scan.CountedLengths![_at]);
-                Write([PickleOps.Tuple1, PickleOps.Reduce]);
                 return;
             case PickleOps.EmptyDict when _scan.CountedLengths is { } counted && counted.TryGetValue(_at, out var dictLength):
                 EmitInternal(DictSlot);
@@ -282,6 +279,14 @@ internal sealed class PickleTranscoder
     {
         _context.Buffers.Enqueue(text);
         WriteByte(PickleOps.NextBuffer);
+    }
+
+    /// <summary>The memo index of the next MEMOIZE, which counts it.</summary>
+    private int NextMemoizeIndex()
+    {
+        var index = _scan.MemoizeIndex is { } mixed && mixed.TryGetValue(_memoizeOps, out var m) ? m : _memoizeOps;
+        _memoizeOps++;
+        return index;
     }
 
     /// <summary>Whether a memo write must stay: some GET reads its index.</summary>

@@ -71,7 +71,6 @@ internal sealed class PyUnpickler : Unpickler
         [InternalNames.NewObj] = new NewObjMarker(),
         [InternalNames.Dict] = new DictConstructor(),
         [InternalNames.DictItems] = new DictItemsConstructor(),
-        [InternalNames.List] = new ListConstructor(),
     };
 
     /// <summary>The large bytes and the strings the transcoder took out of the stream (NEXT_BUFFER), in order.</summary>

@@ -62,7 +62,7 @@ internal sealed class ValueRaiser(bool shared, int maxDepth, long stopOffset)
             case ListBuilder builder:
                 var items = builder.Items;
                 Remember(builder, items);
-                RaiseInPlace(CollectionsMarshal.AsSpan(items));
+                RaiseInPlace(CollectionsMarshal.AsSpan(items)[builder.Raised..]);
                 return items;
             case ArrayList list:
                 var raisedList = new List<object?>(list.Count);
