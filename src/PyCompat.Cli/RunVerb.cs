@@ -42,8 +42,13 @@ internal static class RunVerb
     {
         try
         {
+#if PYCOMPAT_NATIVE
+            if (NativeBuild.Refusal(options) is { } refusal) return Fail(refusal);
+            var run = options;
+#else
             // The book's port assemblies are loaded only for --map: a plain run does not need them.
             var run = options.Map is null ? options : MappedMode.Apply(options, BookPorts());
+#endif
             var outcome = ScriptRunner.Run(run);
             // Nothing here replaced .NET's console writers, and they flush every write: no flush, which would create them.
             outcome.ExitProcess(flushConsole: false);

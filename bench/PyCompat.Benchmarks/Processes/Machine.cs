@@ -20,6 +20,16 @@ internal sealed class Machine
             : "no NativeAOT worker (bench/run builds one when clang is installed; PYCOMPAT_BENCH_AOT_WORKER names one)";
     public required string Pycompat { get; init; }
 
+    /// <summary>The NativeAOT build of pycompat (<c>-p:PyCompatCliAot=true</c>; bench/run names it in
+    /// PYCOMPAT_BENCH_AOT_CLI), or null.</summary>
+    public string? AotCli { get; init; }
+
+    /// <summary>Why there is no NativeAOT pycompat in this run (bench/run says, in PYCOMPAT_BENCH_AOT_CLI_SKIPPED).</summary>
+    public string AotCliMissing =>
+        Environment.GetEnvironmentVariable("PYCOMPAT_BENCH_AOT_CLI_SKIPPED") is { Length: > 0 } why
+            ? why
+            : "no NativeAOT pycompat (bench/run builds one when clang is installed; PYCOMPAT_BENCH_AOT_CLI names one)";
+
     public string PyExamples => Path.Combine(RepoRoot, "pyexamples");
     public string Scripts => Path.Combine(RepoRoot, "bench", "PyCompat.Benchmarks", "Processes", "python");
 
@@ -36,6 +46,8 @@ internal sealed class Machine
             Child.BaseEnvironment(), keepStdout: true).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var aot = aotWorker ?? Environment.GetEnvironmentVariable("PYCOMPAT_BENCH_AOT_WORKER");
         if (string.IsNullOrEmpty(aot) || !File.Exists(aot)) aot = null;
+        var aotCli = Environment.GetEnvironmentVariable("PYCOMPAT_BENCH_AOT_CLI");
+        if (string.IsNullOrEmpty(aotCli) || !File.Exists(aotCli)) aotCli = null;
         return new Machine
         {
             RepoRoot = root,
@@ -44,6 +56,7 @@ internal sealed class Machine
             JitWorker = Path.Combine(AppContext.BaseDirectory, "pycompat-worker"),
             AotWorker = aot is null ? null : Path.GetFullPath(aot),
             Pycompat = Path.Combine(AppContext.BaseDirectory, "pycompat"),
+            AotCli = aotCli is null ? null : Path.GetFullPath(aotCli),
         };
     }
 

@@ -240,10 +240,13 @@ public static class ProcessesSuite
                       " `pycompat run --python <the interpreter>` (probe cached after the warm-up); `python3` is the same interpreter run " +
                       "directly; the pyenv shim column is how a user types `python3` here.");
         sb.AppendLine();
-        sb.AppendLine("| script | python3 [ms] | pycompat run [ms] | ratio | python3 via pyenv shim [ms] | pycompat vs shim |");
-        sb.AppendLine("|---|---:|---:|---:|---:|---:|");
+        var aot = machine.AotCli;
+        sb.AppendLine("| script | python3 [ms] | pycompat run [ms] | ratio | python3 via pyenv shim [ms] | pycompat vs shim |" +
+                      (aot is null ? "" : " pycompat run, NativeAOT build [ms] | ratio |"));
+        sb.AppendLine("|---|---:|---:|---:|---:|---:|" + (aot is null ? "" : "---:|---:|"));
         var shim = FindOnPath("python3");
         var whole = new List<(int N, double Ours, double Theirs)>();
+        var wholeAot = new List<(int N, double Ours, double Theirs)>();
         foreach (var script in BookScripts)
         {
             var path = Path.Combine(machine.PyExamples, script + ".py");
@@ -251,21 +254,36 @@ public static class ProcessesSuite
             {
                 (machine.Python, [path]),
                 (machine.Pycompat, ["run", "--python", machine.Python, path]),
+                (shim ?? machine.Python, [path]),
             };
-            if (shim is not null) commands.Add((shim, [path]));
+            if (aot is not null) commands.Add((aot, ["run", "--python", machine.Python, path]));
             Progress($"pycompat run: {script}");
             var t = Alternate(commands, warmup, runs * settings.Rounds, machine.PyExamples);
             var py = Median(t[0]);
             var pc = Median(t[1]);
             var sh = shim is null ? double.NaN : Median(t[2]);
-            sb.AppendLine(Inv($"| {script}.py | {py:0.0} | {pc:0.0} | {pc / py:0.00}x | {sh:0.0} | {pc / sh:0.00}x |"));
+            var line = Inv($"| {script}.py | {py:0.0} | {pc:0.0} | {pc / py:0.00}x | {sh:0.0} | {pc / sh:0.00}x |");
             goals.Add(GoalRow($"`pycompat run {script}.py` <= 1.5x `python3`", pc / py, 1.5, Inv($"{pc:0.0} vs {py:0.0} ms")));
             whole.Add((whole.Count, pc, py));
+            if (aot is not null)
+            {
+                var native = Median(t[3]);
+                line += Inv($" {native:0.0} | {native / py:0.00}x |");
+                goals.Add(GoalRow($"`pycompat run {script}.py`, NativeAOT build, <= 1.5x `python3`", native / py, 1.5, Inv($"{native:0.0} vs {py:0.0} ms")));
+                wholeAot.Add((wholeAot.Count, native, py));
+            }
+            sb.AppendLine(line);
         }
-        SummaryRow("`pycompat run` <= 1.5x `python3`: " + string.Join(" / ", BookScripts.Select(b => b.Replace("multiprocessing_", ""))), whole, 1.5, null);
+        var names = string.Join(" / ", BookScripts.Select(b => b.Replace("multiprocessing_", "")));
+        SummaryRow("`pycompat run` <= 1.5x `python3`: " + names, whole, 1.5, null);
+        var aotGoal = "`pycompat run`, its NativeAOT build (`-p:PyCompatCliAot=true`), <= 1.5x `python3`: " + names;
+        if (aot is null) Goals.NotMeasured(aotGoal, machine.AotCliMissing);
+        else SummaryRow(aotGoal, wholeAot, 1.5, null);
         // Where the difference comes from: the start-up of each program with no script work at all.
         Progress("pycompat run: start-up alone");
-        var startup = Alternate([(machine.Python, ["-c", "pass"]), (machine.Pycompat, ["run", "--help"])], warmup, runs * settings.Rounds, machine.PyExamples);
+        var alone = new List<(string Exe, string[] Args)> { (machine.Python, ["-c", "pass"]), (machine.Pycompat, ["run", "--help"]) };
+        if (aot is not null) alone.Add((aot, ["run", "--help"]));
+        var startup = Alternate(alone, warmup, runs * settings.Rounds, machine.PyExamples);
         sb.AppendLine();
         sb.AppendLine("Start-up alone (what the ratio above is made of): `python3 -c pass` against `pycompat run --help` (.NET runtime and the CLI, no Python).");
         sb.AppendLine();
@@ -273,6 +291,7 @@ public static class ProcessesSuite
         sb.AppendLine("|---|---:|");
         sb.AppendLine(Inv($"| `python3 -c pass` | {Median(startup[0]):0.0} |"));
         sb.AppendLine(Inv($"| `pycompat run --help` | {Median(startup[1]):0.0} |"));
+        if (aot is not null) sb.AppendLine(Inv($"| `pycompat run --help`, NativeAOT build | {Median(startup[2]):0.0} |"));
         return sb.ToString();
     }
 
