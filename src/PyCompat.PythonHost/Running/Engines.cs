@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace PyCompat.PythonHost.Running;
 
 /// <summary>The engines <c>--engine</c> accepts: how CPython is started inside the .NET process.</summary>
@@ -14,6 +16,15 @@ public static class Engines
     /// start; the default start method is <c>forkserver</c>, since a forked copy of a .NET process must not run .NET.
     /// </summary>
     public const string Pythonnet = "pythonnet";
+
+    /// <summary>
+    /// Whether the pythonnet engine is in this build. A feature switch: the NativeAOT build of pycompat sets
+    /// <c>PyCompat.PythonHost.PythonnetEngine</c> to false, and the trimmer then leaves Python.NET out of it.
+    /// </summary>
+    [FeatureSwitchDefinition(PythonnetSwitch)]
+    public static bool PythonnetSupported => !AppContext.TryGetSwitch(PythonnetSwitch, out var on) || on;
+
+    private const string PythonnetSwitch = "PyCompat.PythonHost.PythonnetEngine";
 
     /// <summary>All of them, the default first.</summary>
     public static IReadOnlyList<string> All { get; } = [CApi, Pythonnet];

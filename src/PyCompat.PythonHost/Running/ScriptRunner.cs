@@ -58,7 +58,8 @@ public static class ScriptRunner
     private static IPythonEngine CreateEngine(string? name) => name switch
     {
         null or Engines.CApi => new CApiEngine(),
-        Engines.Pythonnet => new Bridge.PythonNetEngine(),
+        Engines.Pythonnet when Engines.PythonnetSupported => new Bridge.PythonNetEngine(),
+        Engines.Pythonnet => throw new ArgumentException("the pythonnet engine is not in this build of pycompat (a NativeAOT build leaves Python.NET out); use the JIT build", nameof(name)),
         _ => throw new ArgumentException($"Unknown engine '{name}'; use one of {string.Join(", ", Engines.All)}.", nameof(name)),
     };
 
