@@ -37,7 +37,7 @@ namespace PyCompat.Pickling.Reading;
 /// handed to Razorvine as out-of-band buffers (NEXT_BUFFER, Razorvine's <c>nextBuffer()</c> extension point);</item>
 /// <item>FRAME is dropped: its lengths no longer hold after rewriting, and Razorvine ignores it anyway.</item>
 /// </list>
-/// Everything between the opcodes the scanner listed is copied as one block. Razorvine still does all the decoding.
+/// Everything between the opcodes the scanner listed is copied as one block. Razorvine does the rest of the decoding.
 /// </summary>
 internal sealed partial class PickleTranscoder
 {
