@@ -3,25 +3,33 @@ using System.Runtime.InteropServices;
 namespace PyCompat.Cli.Tests;
 
 /// <summary>
-/// Publishes the NativeAOT build of pycompat (<c>-p:PyCompatCliAot=true</c>) once for the class. NativeAOT links with
-/// the machine's C toolchain and zlib: without them the tests are skipped as a missing optional tool, never passed.
+/// Publishes the NativeAOT build of pycompat (<c>-p:PyCompatCliAot=true</c>) once for the class, at the first test
+/// that runs: NativeAOT links with the machine's C toolchain and zlib, and without them the tests are skipped as a
+/// missing optional tool (never passed), so nothing may be published before a test asks.
 /// </summary>
 public sealed class NativeBuildFixture : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"pycompat-native-{Environment.ProcessId}");
+    private readonly Lazy<Task<string>> _program;
+
+    public NativeBuildFixture() => _program = new(Publish);
 
     /// <summary>The published pycompat.</summary>
-    public string Program => Path.Combine(_folder, "out", "pycompat");
+    public Task<string> ProgramAsync() => _program.Value;
 
-    public async Task InitializeAsync()
+    private async Task<string> Publish()
     {
         var rid = RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "linux-arm64" : "linux-x64";
+        var program = Path.Combine(_folder, "out", "pycompat");
         var publish = await ProgramRunner.RunAsync("dotnet",
             ["publish", Path.Combine(Repo.Root, "src", "PyCompat.Cli"), "-c", "Release", "-r", rid, "-p:PyCompatCliAot=true",
              "--artifacts-path", Path.Combine(_folder, "artifacts"), "-o", Path.Combine(_folder, "out"), "-nologo", "-v", "q"],
             workingDirectory: Repo.Root);
-        Assert.True(publish.ExitCode == 0 && File.Exists(Program), publish.ToString());
+        Assert.True(publish.ExitCode == 0 && File.Exists(program), publish.ToString());
+        return program;
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync()
     {
@@ -55,7 +63,7 @@ public sealed class NativeBuildTests(NativeBuildFixture native) : IClassFixture<
             var path = Path.Combine(Commands.PyExamples, script);
             var expected = await Commands.PythonAsync(path);
 
-            var actual = await ProgramRunner.RunAsync(native.Program, ["run", "--python", Commands.Python, path], workingDirectory: Repo.Root);
+            var actual = await ProgramRunner.RunAsync(await native.ProgramAsync(), ["run", "--python", Commands.Python, path], workingDirectory: Repo.Root);
 
             Assert.True(actual.ExitCode == expected.ExitCode, actual.ToString());
             Assert.Equal(Commands.Multiset(expected.StandardOutput), Commands.Multiset(actual.StandardOutput));
@@ -69,7 +77,7 @@ public sealed class NativeBuildTests(NativeBuildFixture native) : IClassFixture<
         string[][] refused = [["run", "--map", script], ["run", "--engine", "pythonnet", script], ["check"]];
         foreach (var args in refused)
         {
-            var result = await ProgramRunner.RunAsync(native.Program, args, workingDirectory: Repo.Root);
+            var result = await ProgramRunner.RunAsync(await native.ProgramAsync(), args, workingDirectory: Repo.Root);
 
             Assert.True(result.ExitCode == 2, result.ToString());
             Assert.Contains("NativeAOT build of pycompat", result.StandardError);

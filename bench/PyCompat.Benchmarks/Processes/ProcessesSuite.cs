@@ -254,20 +254,22 @@ public static class ProcessesSuite
             {
                 (machine.Python, [path]),
                 (machine.Pycompat, ["run", "--python", machine.Python, path]),
-                (shim ?? machine.Python, [path]),
             };
+            var shimAt = commands.Count;
+            if (shim is not null) commands.Add((shim, [path]));
+            var aotAt = commands.Count;
             if (aot is not null) commands.Add((aot, ["run", "--python", machine.Python, path]));
             Progress($"pycompat run: {script}");
             var t = Alternate(commands, warmup, runs * settings.Rounds, machine.PyExamples);
             var py = Median(t[0]);
             var pc = Median(t[1]);
-            var sh = shim is null ? double.NaN : Median(t[2]);
+            var sh = shim is null ? double.NaN : Median(t[shimAt]);
             var line = Inv($"| {script}.py | {py:0.0} | {pc:0.0} | {pc / py:0.00}x | {sh:0.0} | {pc / sh:0.00}x |");
             goals.Add(GoalRow($"`pycompat run {script}.py` <= 1.5x `python3`", pc / py, 1.5, Inv($"{pc:0.0} vs {py:0.0} ms")));
             whole.Add((whole.Count, pc, py));
             if (aot is not null)
             {
-                var native = Median(t[3]);
+                var native = Median(t[aotAt]);
                 line += Inv($" {native:0.0} | {native / py:0.00}x |");
                 goals.Add(GoalRow($"`pycompat run {script}.py`, NativeAOT build, <= 1.5x `python3`", native / py, 1.5, Inv($"{native:0.0} vs {py:0.0} ms")));
                 wholeAot.Add((wholeAot.Count, native, py));
