@@ -52,7 +52,7 @@ internal static class Framing
     {
         if (size <= FirstChunk)
         {
-            var exact = new byte[size];
+            var exact = GC.AllocateUninitializedArray<byte>(size);
             ReadExactly(fd, exact);
             return exact;
         }
