@@ -45,7 +45,13 @@ internal sealed class MemoSet(int denseLimit)
     {
         if ((uint)index < (uint)denseLimit)
         {
-            if (index >= _dense.Length) Array.Resize(ref _dense, Math.Min(denseLimit, Math.Max(index + 1, _dense.Length * 2 + 16)));
+            if (index >= _dense.Length)
+            {
+                // Not Array.Resize<bool>: generic code no ReadyToRun image holds, compiled in every worker child.
+                var bigger = new bool[Math.Min(denseLimit, Math.Max(index + 1, _dense.Length * 2 + 16))];
+                _dense.CopyTo(bigger, 0);
+                _dense = bigger;
+            }
             _dense[index] = true;
         }
         else
@@ -92,11 +98,15 @@ internal ref struct PickleScanner
     private int[] _nodeHeights;
     private int[] _nodeLengths;
     private int _nodeCount;
-    private List<(int Offset, int Node, bool List)>? _empties; // every EMPTY_LIST and EMPTY_DICT, for their final lengths
+    // Every EMPTY_LIST and EMPTY_DICT, for their final lengths: its offset, then its node (a list) or ~node (a dict).
+    // Plain ints, as the memo below: a .NET collection of value tuples is generic code no ReadyToRun image holds, so
+    // every worker child compiled ~30 such methods before its first pickle was read (docs/performance.md).
+    private PooledInts? _empties;
 
-    // The memo: dense arrays below the input length (CPython numbers its memo 0, 1, 2 ...), a dictionary above.
-    private (int Height, int Node)[] _memo;
-    private bool[] _memoSet;
+    // The memo: dense arrays below the input length (CPython numbers its memo 0, 1, 2 ...), a dictionary above. An
+    // entry's height is kept plus one, so that 0 is a slot not written.
+    private int[] _memoHeights;
+    private int[] _memoNodes;
     private Dictionary<int, (int Height, int Node)>? _sparseMemo;
     private int _memoCount;
     private int _memoizeOps;
@@ -123,8 +133,8 @@ internal ref struct PickleScanner
         _nodeLengths = [];
         Pooled.Grow(ref _nodeHeights, 8, 0);
         Pooled.Grow(ref _nodeLengths, 8, 0);
-        _memo = [];
-        _memoSet = [];
+        _memoHeights = [];
+        _memoNodes = [];
         _pushLimit = PickleLoadOptions.ExpansionAllowance + (long)Math.Min(long.MaxValue / 2, options.MaxExpansion * data.Length);
     }
 
@@ -155,8 +165,9 @@ internal ref struct PickleScanner
         Pooled.Return(ref _marks);
         Pooled.Return(ref _nodeHeights);
         Pooled.Return(ref _nodeLengths);
-        Pooled.Return(ref _memo);
-        Pooled.Return(ref _memoSet);
+        Pooled.Return(ref _memoHeights);
+        Pooled.Return(ref _memoNodes);
+        _empties?.Release();
     }
 
     private UnpicklingError Fail(string message) => new(message, _offset, PickleOps.Name(_op));
@@ -494,7 +505,7 @@ internal ref struct PickleScanner
 
             // Lists, dicts, sets: mutable nodes.
             case PickleOps.EmptyList:
-                (_empties ??= []).Add((_offset, _nodeCount, true));
+                AddEmpty(_nodeCount);
                 PushNode(1, 0);
                 return;
             case PickleOps.EmptySet:
@@ -502,7 +513,7 @@ internal ref struct PickleScanner
                 PushNode(1, 0);
                 return;
             case PickleOps.EmptyDict:
-                (_empties ??= []).Add((_offset, _nodeCount, false));
+                AddEmpty(~_nodeCount);
                 _result.Rewrites.Add(_offset);
                 PushNode(1, 0);
                 return;
@@ -601,8 +612,12 @@ internal ref struct PickleScanner
     {
         if (_empties is null) return;
         List<int>? offsets = null;
-        foreach (var (offset, node, list) in _empties)
+        var empties = _empties.AsSpan();
+        for (var i = 0; i < empties.Length; i += 2)
         {
+            var offset = empties[i];
+            var list = empties[i + 1] >= 0;
+            var node = list ? empties[i + 1] : ~empties[i + 1];
             if (_nodeLengths[node] < CountedList) continue;
             (_result.CountedLengths ??= [])[offset] = _nodeLengths[node];
             if (list) (offsets ??= []).Add(offset);
@@ -619,6 +634,14 @@ internal ref struct PickleScanner
         while (j < offsets.Count) merged.Add(offsets[j++]);
         rewrites.Set(merged.AsSpan());
         merged.Release();
+    }
+
+    /// <summary>Notes an EMPTY_LIST (<paramref name="node"/>) or EMPTY_DICT (<c>~node</c>) at this offset.</summary>
+    private void AddEmpty(int node)
+    {
+        _empties ??= new PooledInts();
+        _empties.Add(_offset);
+        _empties.Add(node);
     }
 
     private int Deeper(int height)
@@ -719,35 +742,35 @@ internal ref struct PickleScanner
     {
         if (_sp <= _base) throw Fail("a memo write with nothing on the stack (unpickling stack underflow)");
         _result.Rewrites.Add(_offset);
-        var entry = (_heights[_sp - 1], _nodes[_sp - 1]);
+        var (height, node) = (_heights[_sp - 1], _nodes[_sp - 1]);
         // Memo indices are unsigned 32-bit numbers, as in CPython: LONG_BINPUT 0xFFFFFFFF is a large index (kept as
         // the int -1, the same bits Razorvine reads), so only indices below the input length use the dense arrays.
         if ((uint)index < (uint)_data.Length)
         {
-            if (index >= _memoSet.Length || index >= _memo.Length)
+            if (index >= _memoHeights.Length || index >= _memoNodes.Length)
             {
-                // Pooled arrays come dirty: a memo slot counts as written only when _memoSet says so.
-                var size = Math.Min(_data.Length, Math.Max(index + 1, _memoSet.Length * 2 + 16));
-                var keep = Math.Min(_memo.Length, _memoSet.Length);
-                Pooled.Grow(ref _memo, size, keep);
-                Pooled.Grow(ref _memoSet, size, keep, clear: true);
+                // Pooled arrays come dirty: a slot counts as written only when its height (plus one) is not 0.
+                var size = Math.Min(_data.Length, Math.Max(index + 1, _memoHeights.Length * 2 + 16));
+                var keep = Math.Min(_memoHeights.Length, _memoNodes.Length);
+                Pooled.Grow(ref _memoHeights, size, keep, clear: true);
+                Pooled.Grow(ref _memoNodes, size, keep);
             }
-            if (!_memoSet[index]) _memoCount++;
-            _memoSet[index] = true;
-            _memo[index] = entry;
+            if (_memoHeights[index] == 0) _memoCount++;
+            _memoHeights[index] = height + 1;
+            _memoNodes[index] = node;
         }
         else
         {
             _sparseMemo ??= [];
             if (!_sparseMemo.ContainsKey(index)) _memoCount++;
-            _sparseMemo[index] = entry;
+            _sparseMemo[index] = (height, node);
         }
     }
 
     private void MemoFetch(int index)
     {
         (int Height, int Node) entry;
-        if ((uint)index < (uint)_memoSet.Length && _memoSet[index]) entry = _memo[index];
+        if ((uint)index < (uint)_memoHeights.Length && _memoHeights[index] != 0) entry = (_memoHeights[index] - 1, _memoNodes[index]);
         else if (_sparseMemo is not null && _sparseMemo.TryGetValue(index, out var sparse)) entry = sparse;
         else throw Fail($"Memo value not found at index {(uint)index} (a GET before its PUT)");
         _result.Shared = true;

@@ -17,7 +17,9 @@ internal static class Pooled
     {
         var bigger = ArrayPool<T>.Shared.Rent(size);
         array.AsSpan(0, keep).CopyTo(bigger);
-        if (clear) bigger.AsSpan(keep).Clear();
+        // Array.Clear, not a span's: generic span code over int is not in CoreLib's ReadyToRun image, and each worker
+        // child would compile it before its first pickle.
+        if (clear) Array.Clear(bigger, keep, bigger.Length - keep);
         Return(ref array);
         array = bigger;
     }
