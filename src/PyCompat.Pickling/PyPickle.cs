@@ -83,6 +83,7 @@ public static class PyPickle
     /// </summary>
     private static byte[] Encode(object? value, IPyReducer? reducer, int protocol)
     {
+        if (LargeBytes.TryPickle(value, protocol) is { } direct) return direct;
         var (lowered, shared, depth, sizeHint) = Lowering.Run(value, PickleLoadOptions.DefaultMaxDepth, reducer);
         return DeepStack.Run(depth, () =>
         {

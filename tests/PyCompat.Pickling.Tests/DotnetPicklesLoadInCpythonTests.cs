@@ -35,6 +35,10 @@ public sealed class DotnetPicklesFixture
         ("bytes", new byte[] { 0, 255, 39 }, "b\"\\x00\\xff'\""),
         ("empty bytes", Array.Empty<byte>(), "b''"),
         ("long bytes", Enumerable.Range(0, 300).Select(i => (byte)i).ToArray(), "bytes(i % 256 for i in range(300))"),
+        // From 64 KiB on, bytes pickled on their own at protocol 3+ are written straight into their pickle (LargeBytes).
+        ("bytes one short of 64 KiB", Enumerable.Range(0, 65535).Select(i => (byte)(i % 251)).ToArray(), "bytes(i % 251 for i in range(65535))"),
+        ("bytes of 64 KiB", Enumerable.Range(0, 65536).Select(i => (byte)(i % 251)).ToArray(), "bytes(i % 251 for i in range(65536))"),
+        ("bytes of 1 MB", Enumerable.Range(0, 1_000_003).Select(i => (byte)(i % 253)).ToArray(), "bytes(i % 253 for i in range(1000003))"),
         ("bytearray", new PyByteArray([1, 2]), "bytearray(b'\\x01\\x02')"),
         ("tuple with a bigint", new PyTuple(1, BigInteger.Pow(10, 30), "a"), "(1, 10**30, 'a')"),
         ("one-tuple", new PyTuple(1), "(1,)"),
