@@ -50,8 +50,8 @@ public static class ThroughputSuite
     private static string Messages(string[] args)
     {
         var quick = args.Contains("--quick");
-        // Three rounds in a quick run too: one round of a pairing moved its ratio by a third between runs, and the three
-        // take ~10 s more.
+        // Three rounds in a quick run too: one round of a pairing moved its ratio by a third between runs. With the mapped
+        // child's three rounds (ProcessesSuite) the quick suites went from 62 to 88 s.
         var rounds = quick ? 3 : 5;
         var machine = Machine.Discover(ProcessesSuite.Option(args, "--python"), null);
         var script = Path.Combine(machine.RepoRoot, "bench", "PyCompat.Benchmarks", "Throughput", "python", "throughput.py");

@@ -100,7 +100,8 @@ internal ref struct PickleScanner
     private int _nodeCount;
     // Every EMPTY_LIST and EMPTY_DICT, for their final lengths: its offset, then its node (a list) or ~node (a dict).
     // Plain ints, as the memo below: a .NET collection of value tuples is generic code no ReadyToRun image holds, so
-    // every worker child compiled ~30 such methods before its first pickle was read (docs/performance.md).
+    // every worker child compiled ~30 such methods before its first pickle was read (docs/performance.md, "Later on
+    // 2026-12-03").
     private PooledInts? _empties;
 
     // The memo: dense arrays below the input length (CPython numbers its memo 0, 1, 2 ...), a dictionary above. An

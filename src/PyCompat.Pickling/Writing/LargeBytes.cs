@@ -12,7 +12,7 @@ namespace PyCompat.Pickling.Writing;
 /// </summary>
 internal static class LargeBytes
 {
-    /// <summary>From this length on (a large object's size): below it the writer's two copies are cheap.</summary>
+    /// <summary>From this length on; below it the writer's two copies are cheap (they stay in the cache).</summary>
     public const int Threshold = 64 * 1024;
 
     /// <summary>PROTO (2 bytes), BINBYTES and its 4-byte length, STOP.</summary>
