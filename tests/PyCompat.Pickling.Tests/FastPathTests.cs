@@ -102,6 +102,14 @@ public sealed class FastPathFixture
         "['a'] * 20 + ['\ud800'] + list(range(2000))", "[list(range(20)) for _ in range(20)]",
         "set((i, str(i)) for i in range(20))", "frozenset((i, i * 0.5) for i in range(20))",
         "(lambda l: (l.extend(range(1500)), l.append(l), l.extend(range(10)), l)[3])([])",
+        // Large bytes, which protocols 0-2 write as _codecs.encode(latin-1 text, 'latin1') and the transcoder reads
+        // straight into bytes (Reading/PickleTranscoder.EncodedBytes.cs): all ASCII, ASCII and two-byte runs that
+        // do not line up with its 32-byte blocks, random bytes; and large str that are not bytes: latin-1 text alone,
+        // shared, in a 2-tuple with an encoding but no call, text beyond latin-1, lone surrogates.
+        "b'a' * 65537", "bytes(i % 128 if (i // 37) % 2 else 128 + i % 128 for i in range(70000))",
+        "__import__('random').Random(1).randbytes(70001)", "bytearray(__import__('random').Random(2).randbytes(70000))",
+        "'\\xe9' * 40000", "(lambda s: [s, s])('\\xe9' * 40000)", "('\\xff' * 40000, 'latin1')", "'caf\\u00e9 \\u20ac' * 10000",
+        "'\\ud800x' * 30000",
     ];
 
     public IReadOnlyDictionary<string, LoadAnswer> Answers { get; } = CpythonLoads.Run(Cases);
@@ -181,6 +189,25 @@ public sealed class FastPathTests(FastPathFixture fixture) : IClassFixture<FastP
             Assert.True(ReferenceEquals(list, list[1500]), $"protocol {protocol}");
             Assert.Equal(1499, list[1499]);
             Assert.Equal(9, list[^1]);
+        }
+    }
+
+    [Fact]
+    public void Large_latin1_text_passed_to_a_callable_that_is_not_bytes_stays_a_str()
+    {
+        const string text = "'\\xe9' * 40000";
+        var call = "type('R', (), {'__reduce__': lambda self: (__import__('operator').concat, (" + text + ", 'latin1'))})()";
+        var expected = Python.Fixtures("dump", new[] { text }).EnumerateArray().First().GetProperty("repr").GetString();
+
+        foreach (var dump in Python.Fixtures("dump", new[] { call }).EnumerateArray().Where(d => d.GetProperty("protocol").GetInt32() >= 1))
+        {
+            var pickle = Convert.FromBase64String(dump.GetProperty("pickle").GetString()!);
+
+            var value = Assert.IsType<PyObject>(PyPickle.Loads(pickle, PickleLoadOptions.Trusted));
+
+            Assert.Equal(new PyGlobal("_operator", "concat"), value.Type);
+            Assert.Equal(expected, PyRepr.Repr(value.Args[0]));
+            Assert.Equal("latin1", value.Args[1]);
         }
     }
 

@@ -28,7 +28,7 @@ internal sealed class ScanResult
     /// <summary>The memo index of the k-th MEMOIZE when it is not k (PUT and MEMOIZE mixed in one pickle).</summary>
     public Dictionary<int, int>? MemoizeIndex { get; set; }
 
-    /// <summary>Bytes of the pickle that go to Razorvine out of band (large BINBYTES), not through the rewritten pickle.</summary>
+    /// <summary>Bytes of the pickle that go to Razorvine out of band (large BINBYTES and BINUNICODE), not through the rewritten pickle.</summary>
     public long OutOfBand { get; set; }
 
     /// <summary>Gives the pooled arrays back; the result is not used after this.</summary>
@@ -76,7 +76,7 @@ internal ref struct PickleScanner
 {
     private const int ScalarHeight = 0;
     private const int NoNode = -1;
-    /// <summary>BINBYTES / BINBYTES8 / BYTEARRAY8 at least this long go to Razorvine out of band (one copy).</summary>
+    /// <summary>BINBYTES / BINBYTES8 / BYTEARRAY8 and BINUNICODE at least this long go to Razorvine out of band.</summary>
     public const int LargeBytes = 64 * 1024;
     /// <summary>Lists and dicts of at least this many items are made at their final length (see <see cref="ListBuilder"/>).</summary>
     public const int CountedList = 16;
@@ -255,7 +255,15 @@ internal ref struct PickleScanner
                 if (remaining < 5) return false;
                 var length = BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(at + 1, 4));
                 if (length > (uint)(remaining - 5) || length > _options.MaxInputLength || !TryPushScalar()) return false;
-                if (!Utf8.IsValid(data.Slice(at + 5, (int)length))) _result.Rewrites.Add(at);
+                if (length >= LargeBytes)
+                {
+                    _result.Rewrites.Add(at);
+                    _result.OutOfBand += length;
+                }
+                else if (!Utf8.IsValid(data.Slice(at + 5, (int)length)))
+                {
+                    _result.Rewrites.Add(at);
+                }
                 pos = at + 5 + (int)length;
                 return true;
             }
@@ -383,7 +391,16 @@ internal ref struct PickleScanner
                 return;
             // str: the transcoder decodes what Razorvine would decode lossily (see PickleTranscoder); UNICODE always.
             case PickleOps.BinUnicode or PickleOps.ShortBinUnicode or PickleOps.BinUnicode8:
-                if (!Utf8.IsValid(arg[(arg.Length - (int)counted)..])) _result.Rewrites.Add(_offset);
+                // A large BINUNICODE leaves the stream (PickleTranscoder.EncodedBytes.cs).
+                if (op == PickleOps.BinUnicode && counted >= LargeBytes)
+                {
+                    _result.Rewrites.Add(_offset);
+                    _result.OutOfBand += counted;
+                }
+                else if (!Utf8.IsValid(arg[(arg.Length - (int)counted)..]))
+                {
+                    _result.Rewrites.Add(_offset);
+                }
                 Push(ScalarHeight);
                 return;
             case PickleOps.BinBytes or PickleOps.BinBytes8:

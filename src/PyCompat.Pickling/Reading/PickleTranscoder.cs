@@ -17,6 +17,8 @@ namespace PyCompat.Pickling.Reading;
 /// (with constructor arguments) become PyObject instead of failing in Razorvine's ClassDictConstructor;</item>
 /// <item>PyCompat's own callables are pushed with PERSID, which Razorvine hands to <see cref="PyUnpickler"/>'s
 /// persistentLoad: nothing is registered in Razorvine's static registry;</item>
+/// <item>a large str leaves the stream, and the text of a bytes value at protocol 2 is read straight into its bytes
+/// (PickleTranscoder.EncodedBytes.cs);</item>
 /// <item>a str whose bytes Razorvine would decode lossily (UNICODE always; BINUNICODE, SHORT_BINUNICODE and
 /// BINUNICODE8 when not strict UTF-8, e.g. a lone surrogate that CPython writes with surrogatepass) is decoded here,
 /// or refused as CPython refuses it, and handed over out of band like large bytes;</item>
@@ -142,6 +144,11 @@ internal sealed partial class PickleTranscoder
         try
         {
             if (op == PickleOps.EmptyList) return EmitCountedList(data, at);
+            if (op == PickleOps.BinUnicode && end - at - 5 >= PickleScanner.LargeBytes)
+            {
+                EmitLargeText(data, data[(at + 5)..end], end);
+                return end;
+            }
             RewriteOp(op, data[(at + 1)..end]);
             return end;
         }

@@ -13,6 +13,9 @@ internal abstract class PyConstructor(PyGlobal global) : IObjectConstructor
 
     public object construct(object[] args)
     {
+        // Only a callable's first of two arguments is ever a Latin1Text (PickleTranscoder.EncodedBytes.cs).
+        if (args is [Latin1Text text, var encoding])
+            return FromLatin1(text.Bytes, encoding) ?? Create([text.ToText(), encoding], viaNewObj: false);
         // The transcoder turns NEWOBJ into REDUCE with (args, marker) and NEWOBJ_EX into (args, kwargs, marker).
         if (args is [object[] newArgs, NewObjMarker]) return Create(newArgs, viaNewObj: true);
         if (args is [object[] exArgs, ICollection kwargs, NewObjMarker])
@@ -26,6 +29,10 @@ internal abstract class PyConstructor(PyGlobal global) : IObjectConstructor
     }
 
     protected abstract object Create(object[] args, bool viaNewObj);
+
+    /// <summary>The call with a str argument that the transcoder read as latin-1 <paramref name="bytes"/>, when this
+    /// callable can take those bytes as they are (the bytes constructors); null to be given the str.</summary>
+    protected virtual object? FromLatin1(byte[] bytes, object encoding) => null;
 
     /// <summary>A call the value table has no place for: kept as a PyObject if the allow list lets it through.</summary>
     protected object Refused(object[] args)

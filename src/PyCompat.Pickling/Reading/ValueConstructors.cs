@@ -118,6 +118,8 @@ internal sealed class SetConstructor(bool frozen) : PyConstructor(new PyGlobal("
 internal sealed class BytesConstructor(PyGlobal global) : PyConstructor(global)
 {
     protected override object Create(object[] args, bool viaNewObj) => BytesArgs.ToBytes(args) ?? throw BadArgs(args);
+
+    protected override object? FromLatin1(byte[] bytes, object encoding) => BytesArgs.IsLatin1(encoding) ? bytes : null;
 }
 
 /// <summary><c>builtins.bytearray(...)</c>, decoded to <see cref="PyByteArray"/> to keep it apart from bytes.</summary>
@@ -125,6 +127,8 @@ internal sealed class ByteArrayConstructor() : PyConstructor(new PyGlobal("built
 {
     protected override object Create(object[] args, bool viaNewObj) =>
         new PyByteArray(BytesArgs.ToBytes(args) ?? throw BadArgs(args));
+
+    protected override object? FromLatin1(byte[] bytes, object encoding) => BytesArgs.IsLatin1(encoding) ? new PyByteArray(bytes) : null;
 }
 
 internal static class BytesArgs
@@ -137,6 +141,10 @@ internal static class BytesArgs
         [IList ints] => ints.Cast<object>().Select(Convert.ToByte).ToArray(),
         _ => null,
     };
+
+    /// <summary>Whether <paramref name="encoding"/> names latin-1, as <see cref="Encode"/> reads it.</summary>
+    public static bool IsLatin1(object encoding) =>
+        encoding is string name && name.ToLowerInvariant() is "latin1" or "latin-1" or "iso-8859-1" or "iso8859-1";
 
     private static byte[] Encode(string text, string encoding) => encoding.ToLowerInvariant() switch
     {
