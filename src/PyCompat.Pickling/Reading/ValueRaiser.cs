@@ -56,9 +56,9 @@ internal sealed class ValueRaiser(bool shared, int maxDepth, long stopOffset)
         switch (value)
         {
             case object[] tuple:
-                return _raised is null ? PyTuple.Own(RaiseInPlace(tuple)) : Immutable(tuple, () => PyTuple.Own(RaiseInPlace(tuple)));
+                return _raised is null ? PyTuple.Own(RaiseInPlace(tuple)) : SharedTuple(tuple);
             case RawFrozenSet frozen:
-                return Immutable(frozen, () => new PyFrozenSet(RaiseInPlace(frozen.Items)));
+                return _raised is null ? new PyFrozenSet(RaiseInPlace(frozen.Items)) : SharedFrozenSet(frozen);
             case ListBuilder builder:
                 var items = builder.Items;
                 Remember(builder, items);
@@ -91,6 +91,17 @@ internal sealed class ValueRaiser(bool shared, int maxDepth, long stopOffset)
                 return value; // PyCompat's own values (PyByteArray, ...) and whatever an allowed foreign Razorvine constructor made
         }
     }
+
+    // The lambdas are in methods of their own: a lambda in a switch section allocated its closure each time the
+    // section ran, whether it was called or not (a 32-byte object per tuple decoded, docs/performance.md, "On 2026-12-04").
+    private object? SharedTuple(object[] tuple) => Immutable(tuple, () => PyTuple.Own(RaiseInPlace(tuple)));
+
+    private object? SharedFrozenSet(RawFrozenSet frozen) => Immutable(frozen, () => new PyFrozenSet(RaiseInPlace(frozen.Items)));
+
+    private PyTuple SharedArgs(object?[] args) => (PyTuple)Immutable(args, () => PyTuple.Own(RaiseInPlace(args)))!;
+
+    private PyObject SharedObject(PendingObject pending, PyTuple args) =>
+        (PyObject)Immutable(pending, () => new PyObject(pending.Type, args, Raise(pending.State), pending.ViaReduce))!;
 
     private object?[] RaiseInPlace(object?[] items)
     {
@@ -125,9 +136,7 @@ internal sealed class ValueRaiser(bool shared, int maxDepth, long stopOffset)
 
     private PyObject RaiseObject(PendingObject pending)
     {
-        var args = _raised is null
-            ? PyTuple.Own(RaiseInPlace(pending.Args))
-            : (PyTuple)Immutable(pending.Args, () => PyTuple.Own(RaiseInPlace(pending.Args)))!;
+        var args = _raised is null ? PyTuple.Own(RaiseInPlace(pending.Args)) : SharedArgs(pending.Args);
         if (pending.State is PyHashtable stateTable && (_raised is null || !_raised.ContainsKey(stateTable)))
         {
             // Register the object before raising its state: state dicts often point back at their owner.
@@ -137,7 +146,7 @@ internal sealed class ValueRaiser(bool shared, int maxDepth, long stopOffset)
             Fill(stateTable, stateDict);
             return withDict;
         }
-        return (PyObject)Immutable(pending, () => new PyObject(pending.Type, args, Raise(pending.State), pending.ViaReduce))!;
+        return _raised is null ? new PyObject(pending.Type, args, Raise(pending.State), pending.ViaReduce) : SharedObject(pending, args);
     }
 
     /// <summary>Values that must exist whole before anything can point at them (tuples): a cycle through one is refused.</summary>
