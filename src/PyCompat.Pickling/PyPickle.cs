@@ -157,6 +157,7 @@ public static class PyPickle
 
     private static object? Decode(ReadOnlySpan<byte> data, PickleLoadOptions options)
     {
+        if (ScalarPickle.TryRead(data, options.MaxInputLength, out var scalar)) return scalar;
         var scan = PickleScanner.Scan(data, options);
         try
         {

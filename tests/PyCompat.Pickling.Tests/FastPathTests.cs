@@ -73,6 +73,15 @@ public sealed class FastPathFixture
     public static readonly LoadCase[] Cases =
         [.. from v in Values from p in new[] { 2, 3, 4, 5 } select new LoadCase($"{v.Name} @{p}", v.Value, v.Python, v.Check, p)];
 
+    /// <summary>Every scalar opcode at its edges, and scalars the general path must take (a lone surrogate, a long
+    /// str, LONG1 beyond 8 bytes).</summary>
+    public static readonly string[] ScalarExpressions =
+    [
+        "0", "5", "255", "256", "65535", "65536", "-1", "2**31 - 1", "-2**31", "2**31", "-2**31 - 1", "2**63 - 1", "-2**63",
+        "2**63", "2**70", "1.5", "-0.0", "float('inf')", "None", "True", "False", "''", "'hello'", "'caf\\u00e9'",
+        "'\\ud800'", "'x' * 300", "b''", "b'xy'",
+    ];
+
     public static readonly string[] CpythonExpressions =
     [
         "[(i,) for i in range(2000)]", "list(range(-5000, 5000, 7))", "{f'key{i}': i * 0.5 for i in range(2000)}",
@@ -110,6 +119,8 @@ public sealed class FastPathFixture
         "__import__('random').Random(1).randbytes(70001)", "bytearray(__import__('random').Random(2).randbytes(70000))",
         "'\\xe9' * 40000", "(lambda s: [s, s])('\\xe9' * 40000)", "('\\xff' * 40000, 'latin1')", "'caf\\u00e9 \\u20ac' * 10000",
         "'\\ud800x' * 30000",
+        // Pickles of one scalar, which Reading/ScalarPickle.cs reads itself (see Scalar_pickles_decode_to_the_value_tables_types).
+        .. ScalarExpressions,
     ];
 
     public IReadOnlyDictionary<string, LoadAnswer> Answers { get; } = CpythonLoads.Run(Cases);
@@ -189,6 +200,29 @@ public sealed class FastPathTests(FastPathFixture fixture) : IClassFixture<FastP
             Assert.True(ReferenceEquals(list, list[1500]), $"protocol {protocol}");
             Assert.Equal(1499, list[1499]);
             Assert.Equal(9, list[^1]);
+        }
+    }
+
+    [Fact]
+    public void Scalar_pickles_decode_to_the_value_tables_types()
+    {
+        // VALUES.md: an int is int if it fits, else long, else BigInteger; a float double; str string; bytes byte[].
+        foreach (var (expr, protocol, pickle, _) in fixture.Cpython.Where(c => FastPathFixture.ScalarExpressions.Contains(c.Expr)))
+        {
+            var value = PyPickle.Loads(pickle);
+
+            var expected = expr switch
+            {
+                "None" => null,
+                "True" or "False" => typeof(bool),
+                "1.5" or "-0.0" or "float('inf')" => typeof(double),
+                "2**63" or "2**70" => typeof(System.Numerics.BigInteger),
+                "2**31" or "-2**31 - 1" or "2**63 - 1" or "-2**63" => typeof(long),
+                _ when expr.StartsWith('b') => typeof(byte[]),
+                _ when expr.StartsWith('\'') => typeof(string),
+                _ => typeof(int),
+            };
+            Assert.True(expected == value?.GetType(), $"{expr} @ {protocol}: {value?.GetType().Name ?? "null"}");
         }
     }
 
