@@ -56,14 +56,20 @@ internal static class Framing
             ReadExactly(fd, exact);
             return exact;
         }
-        var buffer = new byte[FirstChunk];
+        // Uninitialized, as above: every byte is read into before the array is returned. Array.Resize zeroed each
+        // doubling before copying into it, 1 + 2 + 4 + ... MiB written twice for a 10 MB message.
+        var buffer = GC.AllocateUninitializedArray<byte>(FirstChunk);
         var filled = 0;
         while (true)
         {
             filled += ReadSome(fd, buffer.AsSpan(filled), filled == 0);
             if (filled == size) return buffer;
             if (filled == buffer.Length)
-                Array.Resize(ref buffer, (int)Math.Min(size, 2L * buffer.Length));
+            {
+                var bigger = GC.AllocateUninitializedArray<byte>((int)Math.Min(size, 2L * buffer.Length));
+                buffer.AsSpan().CopyTo(bigger);
+                buffer = bigger;
+            }
         }
     }
 
