@@ -75,8 +75,13 @@ internal sealed class TargetResolver
                 if (FindByToken(assembly, clrMethod) is { } named)
                     return named;
         var module = target.Module == "__main__" && mainModule is not null ? mainModule : target.Module;
+        // Every assembly's [PyTarget] ports before any CLR name: looking a type up by name parses the name, ~5 ms of
+        // a mapped child's start the first time in a process, and it ran for each assembly before the one with the port.
         foreach (var assembly in _assemblies.Distinct())
-            if ((FindPort(assembly, module, target.Name) ?? FindByClrName(assembly, module, target.Name)) is { } method)
+            if (FindPort(assembly, module, target.Name) is { } port)
+                return port;
+        foreach (var assembly in _assemblies.Distinct())
+            if (FindByClrName(assembly, module, target.Name) is { } method)
                 return method;
         return null;
     }
