@@ -27,6 +27,8 @@ public sealed class CpythonRefusalTests
         ["time-minute-60-as-ints"] = (@"b'\x80\x02cdatetime\ntime\nK\x01K<K\x00\x87R.'", "minute must be in 0..59"),
         ["timedelta-beyond-999999999-days"] = (@"b'\x80\x02cdatetime\ntimedelta\nJ' + struct.pack('<i', 10**9) + b'K\x00K\x00\x87R.'", "must have magnitude <= 999999999"),
         ["frame-longer-than-the-data"] = (@"pickle.dumps(list(range(20)), 4)[:-8]", "pickle data was truncated"),
+        ["setitems-on-a-list"] = (@"b'\x80\x02](K\x01K\x02u.'", "SETITEMS on a list"),
+        ["build-on-a-list"] = (@"b'\x80\x02](X\x01\x00\x00\x00aK\x01db.'", "BUILD sets the state of a list"),
     };
 
     private static readonly Lazy<Dictionary<string, JsonElement>> Answers = new(() =>

@@ -246,6 +246,21 @@ public sealed class FastPathTests(FastPathFixture fixture) : IClassFixture<FastP
     }
 
     [Fact]
+    public void A_dict_subclass_is_refused_at_its_items_with_the_way_out()
+    {
+        foreach (var dump in Python.Fixtures("dump", new[] { "__import__('collections').OrderedDict(a=1, b=2)" }).EnumerateArray()
+                     .Where(d => d.GetProperty("protocol").GetInt32() >= 1))
+        {
+            var pickle = Convert.FromBase64String(dump.GetProperty("pickle").GetString()!);
+
+            var error = Assert.Throws<UnpicklingError>(() => PyPickle.Loads(pickle, PickleLoadOptions.Trusted));
+
+            Assert.Contains("collections.OrderedDict: it is a dict subclass", error.Message);
+            Assert.Contains("convert it to a plain dict", error.Message);
+        }
+    }
+
+    [Fact]
     public void Protocol_2_writes_bytes_with_BINBYTES_not_codecs_encode()
     {
         var pickle = PyPickle.Dumps(new byte[] { 1, 2, 3 });

@@ -11,4 +11,5 @@ internal static class InternalNames
     public const string NewObj = "newobj";
     public const string Dict = "dict";
     public const string DictItems = "dictitems";
+    public const string Build = "build";
 }

@@ -573,6 +573,7 @@ internal ref struct PickleScanner
             }
             case PickleOps.Build:
                 AddTo(Pop(), 0);
+                _result.Rewrites.Add(_offset); // a call of PyCompat's (PickleTranscoder)
                 return;
 
             // Instances: a node holding its arguments (a tuple) and, after BUILD, its state.

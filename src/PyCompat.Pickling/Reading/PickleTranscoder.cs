@@ -28,7 +28,9 @@ namespace PyCompat.Pickling.Reading;
 /// bools, ints, floats, str, short bytes, tuples of them) are read into it here, not by Razorvine
 /// (PickleTranscoder.FlatLists.cs);</item>
 /// <item>EMPTY_DICT / DICT build an ordered dict that takes None keys (Razorvine's Hashtable refuses them), and
-/// SETITEMS becomes a BUILD with the items in order (Razorvine's SETITEMS inserts them in reverse);</item>
+/// SETITEMS becomes a call that adds the items in order (Razorvine's SETITEMS inserts them in reverse);</item>
+/// <item>BUILD becomes a call of PyCompat's too: Razorvine's BUILD finds <c>__setstate__</c> by reflection every time,
+/// and its invoke stub cost every .NET child ~2.5 ms to make at its second dict;</item>
 /// <item>FROZENSET and BYTEARRAY8 (protocols 4-5) reach the frozenset and bytearray constructors (Razorvine would
 /// give a set and bytes);</item>
 /// <item>protocol 0 text FLOAT/INT/LONG become binary (Razorvine cannot parse <c>inf</c> or ints beyond 64 bits);</item>
@@ -44,8 +46,8 @@ namespace PyCompat.Pickling.Reading;
 internal sealed partial class PickleTranscoder
 {
     private static readonly string[] SlotNames =
-        ["", InternalNames.Dict, InternalNames.DictItems, InternalNames.NewObj, InternalNames.Resolve, InternalNames.ResolvePython2];
-    private const int ScratchSlot = 0, DictSlot = 1, DictItemsSlot = 2, NewObjSlot = 3, ResolveSlot = 4, ResolvePython2Slot = 5;
+        ["", InternalNames.Dict, InternalNames.DictItems, InternalNames.NewObj, InternalNames.Resolve, InternalNames.ResolvePython2, InternalNames.Build];
+    private const int ScratchSlot = 0, DictSlot = 1, DictItemsSlot = 2, NewObjSlot = 3, ResolveSlot = 4, ResolvePython2Slot = 5, BuildSlot = 6;
 
     /// <summary>
     /// The memo index of each internal slot: negative ints from -1 down (no memo index below 2^31 is negative), skipping
@@ -237,9 +239,12 @@ internal sealed partial class PickleTranscoder
                 return;
             case PickleOps.SetItems:
                 // Razorvine's SETITEMS inserts a batch in reverse order; dicts keep insertion order in Python.
-                WriteByte(PickleOps.Tuple);
+                Write([PickleOps.Tuple, PickleOps.Tuple2]);
                 CallWithTopAsArg(DictItemsSlot);
-                WriteByte(PickleOps.Build);
+                return;
+            case PickleOps.Build:
+                WriteByte(PickleOps.Tuple2);
+                CallWithTopAsArg(BuildSlot);
                 return;
             case PickleOps.EmptySet:
                 // Razorvine's EMPTY_SET makes a plain HashSet; builtins.set() makes one that refuses unhashable items.

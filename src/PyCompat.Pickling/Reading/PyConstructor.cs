@@ -81,13 +81,8 @@ internal sealed class PendingObject(PyGlobal type, object[] args, bool viaReduce
     public bool ViaReduce { get; } = viaReduce;
     public object? State { get; private set; }
 
-    /// <summary>Razorvine's BUILD looks this method up by name through reflection.</summary>
-    public void __setstate__(object state) => State = state;
-
-    /// <summary>SETITEMS on an instance: a dict subclass (OrderedDict, defaultdict, Counter...).</summary>
-    public void __setstate__(DictItems items) =>
-        throw new UnpicklingError($"cannot decode an instance of {Type}: it is a dict subclass (its items come by "
-            + "SETITEMS), which the value table has no place for; convert it to a plain dict before pickling");
+    /// <summary>BUILD (through PyCompat's <see cref="BuildConstructor"/>, not Razorvine's reflection).</summary>
+    public void SetState(object? state) => State = state;
 }
 
 /// <summary>

@@ -71,6 +71,7 @@ internal sealed class PyUnpickler : Unpickler
         [InternalNames.NewObj] = new NewObjMarker(),
         [InternalNames.Dict] = new DictConstructor(),
         [InternalNames.DictItems] = new DictItemsConstructor(),
+        [InternalNames.Build] = new BuildConstructor(),
     };
 
     /// <summary>The large bytes and the strings the transcoder took out of the stream (NEXT_BUFFER), in order.</summary>

@@ -14,7 +14,7 @@ namespace PyCompat.Pickling.Reading;
 internal static class ScalarPickle
 {
     /// <summary>BININT1's 256 values, boxed once: CPython shares its small ints too.</summary>
-    private static readonly object[] SmallInts = Enumerable.Range(0, 256).Select(i => (object)i).ToArray();
+    private static readonly object[] SmallInts = BoxSmallInts();
 
     private static readonly object True = true, False = false;
 
@@ -98,6 +98,15 @@ internal static class ScalarPickle
             default:
                 return false;
         }
+    }
+
+    // A loop, not Enumerable.Range(...).Select(...): LINQ over ints is generic code no ReadyToRun image holds, six
+    // methods the JIT compiled at every .NET child's first decode.
+    private static object[] BoxSmallInts()
+    {
+        var boxes = new object[256];
+        for (var i = 0; i < boxes.Length; i++) boxes[i] = i;
+        return boxes;
     }
 
     /// <summary>LONG1's little-endian two's complement, as int if it fits, else long.</summary>

@@ -51,9 +51,6 @@ internal sealed class PyHashtable : Hashtable
         }
         _pairs!.Add(new KeyValuePair<object?, object?>(key, value));
     }
-
-    /// <summary>SETITEMS, rewritten as BUILD (Razorvine looks this method up by name).</summary>
-    public void __setstate__(DictItems items) => items.AddTo(this);
 }
 
 /// <summary>The key/value pairs of one SETITEMS batch, in pickle order.</summary>
@@ -65,11 +62,73 @@ internal sealed class DictItems(object[] flat)
     }
 }
 
-/// <summary>PyCompat's <c>dictitems(flat_key_value_tuple)</c>: one SETITEMS batch.</summary>
+/// <summary>
+/// PyCompat's <c>dictitems((dict, flat_key_value_tuple))</c>: one SETITEMS batch, added in order (Razorvine's SETITEMS
+/// inserts a batch in reverse), returning the dict, which takes SETITEMS' place on the stack.
+/// </summary>
 internal sealed class DictItemsConstructor() : PyConstructor(new PyGlobal("builtins", "dict.update"))
 {
-    protected override object Create(object[] args, bool viaNewObj) =>
-        args is [object[] flat] ? new DictItems(flat) : throw BadArgs(args);
+    protected override object Create(object[] args, bool viaNewObj)
+    {
+        if (args is not [object[] and [var target, object[] flat]]) throw BadArgs(args);
+        switch (target)
+        {
+            case PyHashtable dict:
+                new DictItems(flat).AddTo(dict);
+                return dict;
+            case PendingObject pending:
+                throw new UnpicklingError($"cannot decode an instance of {pending.Type}: it is a dict subclass (its items "
+                    + "come by SETITEMS), which the value table has no place for; convert it to a plain dict before pickling");
+            default:
+                throw new UnpicklingError($"SETITEMS on a {RawTypeName.Of(target)}: only a dict takes items "
+                    + "(CPython raises TypeError for this pickle)");
+        }
+    }
+}
+
+/// <summary>The Python type of a value the unpickler holds before the raiser has raised it, for error messages.</summary>
+internal static class RawTypeName
+{
+    public static string Of(object? value) => value switch
+    {
+        null => "None",
+        object[] => "tuple",
+        byte[] => "bytes",
+        IList => "list",
+        IDictionary => "dict",
+        ISet<object> => "set",
+        string => "str",
+        bool => "bool",
+        int or long or BigInteger => "int",
+        double => "float",
+        _ => value.GetType().Name,
+    };
+}
+
+/// <summary>
+/// PyCompat's <c>build((object, state))</c>: BUILD, returning the object, which takes BUILD's place on the stack. The
+/// objects PyCompat rebuilds keep their state; another library's constructor gets it through its
+/// <c>__setstate__(state)</c>, as Razorvine's own BUILD does, which looks the method up by reflection for every BUILD.
+/// </summary>
+internal sealed class BuildConstructor() : PyConstructor(new PyGlobal("builtins", "setstate"))
+{
+    protected override object Create(object[] args, bool viaNewObj)
+    {
+        if (args is not [object[] and [var target, var state]] || target is null) throw BadArgs(args);
+        if (target is PendingObject pending)
+        {
+            pending.SetState(state);
+            return pending;
+        }
+        // As CPython's load_build on an object without __setstate__: a false state (None, an empty dict) sets nothing.
+        if (state is null || state is ICollection { Count: 0 }) return target;
+        var setState = target.GetType().GetMethod("__setstate__", [state.GetType()]);
+        if (setState is null)
+            throw new UnpicklingError($"BUILD sets the state of a {RawTypeName.Of(target)}, which takes none "
+                + "(CPython raises AttributeError for this pickle)");
+        setState.Invoke(target, [state]);
+        return target;
+    }
 }
 
 /// <summary>PyCompat's <c>dict()</c>, <c>dict(length)</c> (an EMPTY_DICT whose items the scanner counted) and
