@@ -168,7 +168,10 @@ internal sealed partial class PickleTranscoder
                 return;
             case PickleOps.Proto:
                 _protocol = arg[0];
-                Write([op, arg[0]]);
+                // Two bytes one at a time: a collection expression of non-constant bytes is an InlineArray2<byte>,
+                // whose generic helpers the JIT compiled at every .NET child's first decode.
+                WriteByte(op);
+                WriteByte(arg[0]);
                 return;
             case PickleOps.Unicode:
                 EmitText(RawUnicodeEscape.Decode(arg[..^1]));
@@ -187,7 +190,9 @@ internal sealed partial class PickleTranscoder
                 if (Kept(index)) EmitWithInt32(PickleOps.LongBinPut, index);
                 return;
             case PickleOps.BinPut:
-                if (Kept(arg[0])) Write([op, arg[0]]);
+                if (!Kept(arg[0])) return;
+                WriteByte(op);
+                WriteByte(arg[0]);
                 return;
             case PickleOps.LongBinPut:
                 var longIndex = BinaryPrimitives.ReadInt32LittleEndian(arg);
@@ -393,7 +398,8 @@ internal sealed partial class PickleTranscoder
         var bytes = value.ToByteArray();
         if (bytes.Length < 256)
         {
-            Write([PickleOps.Long1, (byte)bytes.Length]);
+            WriteByte(PickleOps.Long1);
+            WriteByte((byte)bytes.Length);
         }
         else
         {
