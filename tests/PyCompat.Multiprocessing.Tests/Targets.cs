@@ -22,6 +22,13 @@ public static class Targets
     {
     }
 
+    /// <summary>The GC settings the child runs with, as the GC itself reports them.</summary>
+    public static void WriteGcSettings(string path)
+    {
+        var settings = GC.GetConfigurationVariables();
+        File.WriteAllText(path, $"{settings["LOHThreshold"]}|{settings["ConcurrentGC"]}");
+    }
+
     /// <summary>Two overloads: the child must run the one the parent chose.</summary>
     public static void Overloaded(string path) => File.WriteAllText(path, "one argument");
 
