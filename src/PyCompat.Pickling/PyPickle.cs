@@ -84,6 +84,7 @@ public static class PyPickle
     private static byte[] Encode(object? value, IPyReducer? reducer, int protocol)
     {
         if (LargeBytes.TryPickle(value, protocol) is { } direct) return direct;
+        if (SmallValue.TryPickle(value, protocol) is { } small) return small;
         var (lowered, shared, depth, sizeHint) = Lowering.Run(value, PickleLoadOptions.DefaultMaxDepth, reducer);
         return DeepStack.Run(depth, () =>
         {

@@ -6,6 +6,10 @@ namespace PyCompat.Pickling.Tests;
 /// <summary>C# values pickled by PyCompat, loaded by CPython's pickle.loads (one python3 run for the class).</summary>
 public sealed class DotnetPicklesFixture
 {
+    private static PyTuple Nest(int depth) => depth == 1 ? new PyTuple(1) : new PyTuple(Nest(depth - 1));
+
+    private static PyTuple Twice(PyTuple tuple) => new(tuple, tuple);
+
     // Every kind of item a scalar list or tuple node writes, with the int boundaries of its opcodes.
     private static readonly object?[] EveryScalar =
     [
@@ -42,6 +46,16 @@ public sealed class DotnetPicklesFixture
         ("bytearray", new PyByteArray([1, 2]), "bytearray(b'\\x01\\x02')"),
         ("tuple with a bigint", new PyTuple(1, BigInteger.Pow(10, 30), "a"), "(1, 10**30, 'a')"),
         ("one-tuple", new PyTuple(1), "(1,)"),
+        // Small tuples of scalars and short str are written straight into their pickle (Writing/SmallValue.cs); past
+        // its limits (16 items, 8 levels, 128 chars, a long beyond 32 bits, a lone surrogate) the writer takes them.
+        ("pool result", new PyTuple(7, 3, new PyTuple(true, 25)), "(7, 3, (True, 25))"),
+        ("small tuple of every scalar kind", new PyTuple(EveryScalar[..16]), $"({string.Join(", ", EveryScalarInPython.Split(", ")[..16])})"),
+        ("small tuple of str", new PyTuple("", "caf\u00e9 \U0001F600", new string('q', 128), new string('r', 129)),
+            "('', 'caf\\u00e9 \\U0001F600', 'q' * 128, 'r' * 129)"),
+        ("tuple of 17 ints", new PyTuple(Enumerable.Range(0, 17).Select(i => (object?)i).ToArray()), "tuple(range(17))"),
+        ("tuples 9 deep", Nest(9), "(((((((((1,),),),),),),),),)"),
+        ("small tuple with a lone surrogate", new PyTuple("a\ud800", 1), "('a\\ud800', 1)"),
+        ("the same small tuple twice", Twice(new PyTuple(1, "a")), "((1, 'a'), (1, 'a'))"),
         ("empty tuple", PyTuple.Empty, "()"),
         ("object array as tuple", new object?[] { 1, null, "x", 4.5 }, "(1, None, 'x', 4.5)"),
         ("value tuple", (1, "a"), "(1, 'a')"),
