@@ -12,10 +12,10 @@ namespace PyCompat.Pickling.Reading;
 /// Rewrites the few opcodes whose Razorvine handling loses Python information into equivalent opcode sequences that
 /// reach PyCompat's own constructors, after <see cref="PickleScanner"/> has validated the pickle:
 /// <list type="bullet">
-/// <item>every GLOBAL / STACK_GLOBAL / INST goes through <see cref="InternalNames.Resolve"/> (below protocol 3,
-/// <see cref="InternalNames.ResolvePython2"/>, which reads Python 2 names as CPython does), so unknown classes
+/// <item>every GLOBAL / STACK_GLOBAL / INST goes through PyCompat's resolver (below protocol 3 the one that reads
+/// Python 2 names as CPython does), so unknown classes
 /// (with constructor arguments) become PyObject instead of failing in Razorvine's ClassDictConstructor;</item>
-/// <item>PyCompat's own callables are pushed with PERSID, which Razorvine hands to <see cref="PyUnpickler"/>'s
+/// <item>PyCompat's own callables are pushed with BINPERSID of their slot (<see cref="InternalSlots"/>), which Razorvine hands to <see cref="PyUnpickler"/>'s
 /// persistentLoad: nothing is registered in Razorvine's static registry;</item>
 /// <item>a large str leaves the stream, and the text of a bytes value at protocol 2 is read straight into its bytes
 /// (PickleTranscoder.EncodedBytes.cs);</item>
@@ -45,15 +45,15 @@ namespace PyCompat.Pickling.Reading;
 /// </summary>
 internal sealed partial class PickleTranscoder
 {
-    private static readonly string[] SlotNames =
-        ["", InternalNames.Dict, InternalNames.DictItems, InternalNames.NewObj, InternalNames.Resolve, InternalNames.ResolvePython2, InternalNames.Build];
-    private const int ScratchSlot = 0, DictSlot = 1, DictItemsSlot = 2, NewObjSlot = 3, ResolveSlot = 4, ResolvePython2Slot = 5, BuildSlot = 6;
+    private const int ScratchSlot = InternalSlots.Scratch, DictSlot = InternalSlots.Dict, DictItemsSlot = InternalSlots.DictItems,
+        NewObjSlot = InternalSlots.NewObj, ResolveSlot = InternalSlots.Resolve, ResolvePython2Slot = InternalSlots.ResolvePython2,
+        BuildSlot = InternalSlots.Build;
 
     /// <summary>
     /// The memo index of each internal slot: negative ints from -1 down (no memo index below 2^31 is negative), skipping
     /// any the pickle itself reads, since its unsigned indices from 2^31 up arrive in Razorvine as negative ints too.
     /// </summary>
-    private readonly int[] _slots = new int[SlotNames.Length];
+    private readonly int[] _slots = new int[InternalSlots.Count];
 
     private int Scratch => _slots[ScratchSlot];
 
@@ -62,7 +62,7 @@ internal sealed partial class PickleTranscoder
     private int _memoizeOps;
     private int _at; // offset of the opcode being rewritten
     private int _protocol; // as CPython's Unpickler: 0 until a PROTO opcode says otherwise
-    private readonly bool[] _slotNamed = new bool[SlotNames.Length];
+    private readonly bool[] _slotNamed = new bool[InternalSlots.Count];
     private readonly ScanResult _scan;
     private readonly DecodeContext _context;
     private readonly SegmentMap? _map;
@@ -354,7 +354,7 @@ internal sealed partial class PickleTranscoder
         Write([PickleOps.Tuple2, PickleOps.Reduce]);
     }
 
-    /// <summary>Pushes PyCompat's internal callable of <paramref name="slot"/>: by PERSID the first time, then from the memo.</summary>
+    /// <summary>Pushes PyCompat's internal callable of <paramref name="slot"/>: by its persistent id the first time, then from the memo.</summary>
     private void EmitInternal(int slot)
     {
         if (_slotNamed[slot])
@@ -363,8 +363,9 @@ internal sealed partial class PickleTranscoder
             return;
         }
         _slotNamed[slot] = true;
-        WriteByte(PickleOps.PersId);
-        Write(Encoding.ASCII.GetBytes($"{SlotNames[slot]}\n"));
+        WriteByte((byte)'K'); // BININT1: the slot is the id
+        WriteByte((byte)slot);
+        WriteByte(PickleOps.BinPersId);
         EmitWithInt32(PickleOps.LongBinPut, _slots[slot]);
     }
 

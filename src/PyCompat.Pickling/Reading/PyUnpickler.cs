@@ -7,7 +7,7 @@ namespace PyCompat.Pickling.Reading;
 /// Razorvine's Unpickler speaking PyCompat's value table. Razorvine's constructor registry is static and shared
 /// with every other user of Razorvine in the process, so PyCompat registers nothing there: the transcoder turns
 /// every global of the pickle into a call to PyCompat's resolver, which Razorvine reaches through this instance's
-/// <see cref="persistentLoad"/> (PERSID opcodes the transcoder writes; a pickle's own persistent ids are refused
+/// <see cref="persistentLoad"/> (BINPERSID opcodes the transcoder writes; a pickle's own persistent ids are refused
 /// by the scanner). A plain <see cref="Unpickler"/> elsewhere in the process is unchanged by PyCompat.
 /// An instance is used by one thread only (Razorvine's Unpickler is not thread-safe).
 /// </summary>
@@ -63,16 +63,20 @@ internal sealed class PyUnpickler : Unpickler
         new GetattrConstructor(),
     }.ToDictionary(c => c.Global, c => c);
 
-    /// <summary>The callables the transcoder names by persistent id (see <see cref="InternalNames"/>).</summary>
-    private static readonly Dictionary<string, IObjectConstructor> Internal = new(StringComparer.Ordinal)
+    /// <summary>The callables the transcoder names by persistent id, by slot (see <see cref="InternalSlots"/>).</summary>
+    private static readonly IObjectConstructor?[] Internal = InternalCallables();
+
+    private static IObjectConstructor?[] InternalCallables()
     {
-        [InternalNames.Resolve] = new GlobalResolver(fixImports: false),
-        [InternalNames.ResolvePython2] = new GlobalResolver(fixImports: true),
-        [InternalNames.NewObj] = new NewObjMarker(),
-        [InternalNames.Dict] = new DictConstructor(),
-        [InternalNames.DictItems] = new DictItemsConstructor(),
-        [InternalNames.Build] = new BuildConstructor(),
-    };
+        var callables = new IObjectConstructor?[InternalSlots.Count];
+        callables[InternalSlots.Resolve] = new GlobalResolver(fixImports: false);
+        callables[InternalSlots.ResolvePython2] = new GlobalResolver(fixImports: true);
+        callables[InternalSlots.NewObj] = new NewObjMarker();
+        callables[InternalSlots.Dict] = new DictConstructor();
+        callables[InternalSlots.DictItems] = new DictItemsConstructor();
+        callables[InternalSlots.Build] = new BuildConstructor();
+        return callables;
+    }
 
     /// <summary>The large bytes and the strings the transcoder took out of the stream (NEXT_BUFFER), in order.</summary>
     public override object nextBuffer() =>
@@ -80,9 +84,9 @@ internal sealed class PyUnpickler : Unpickler
             ? buffer
             : throw new UnpicklingError("internal: NEXT_BUFFER with no buffer queued");
 
-    /// <summary>PyCompat's internal callables, which the transcoder pushes with PERSID.</summary>
+    /// <summary>PyCompat's internal callables, which the transcoder pushes with BINPERSID of their slot.</summary>
     protected override object persistentLoad(object pid) =>
-        pid is string name && Internal.TryGetValue(name, out var callable)
+        pid is int slot && (uint)slot < (uint)Internal.Length && Internal[slot] is { } callable
             ? callable
             : throw new UnpicklingError($"internal: unknown persistent id {pid}");
 
