@@ -201,17 +201,20 @@ internal static class BytesArgs
         _ => null,
     };
 
-    /// <summary>Whether <paramref name="encoding"/> names latin-1, as <see cref="Encode"/> reads it.</summary>
+    /// <summary>Whether <paramref name="encoding"/> names latin-1 (the text form of bytes at protocols 0-2).</summary>
     public static bool IsLatin1(object encoding) =>
         encoding is string name && name.ToLowerInvariant() is "latin1" or "latin-1" or "iso-8859-1" or "iso8859-1";
 
-    private static byte[] Encode(string text, string encoding) => encoding.ToLowerInvariant() switch
+    private static byte[] Encode(string text, string encoding)
     {
-        "latin1" or "latin-1" or "iso-8859-1" or "iso8859-1" => Encoding.Latin1.GetBytes(text),
-        "utf8" or "utf-8" => Encoding.UTF8.GetBytes(text),
-        "ascii" => Encoding.ASCII.GetBytes(text),
-        _ => throw new UnpicklingError($"cannot decode bytes pickled with the text encoding '{encoding}'; expected latin-1"),
-    };
+        if (IsLatin1(encoding)) return Encoding.Latin1.GetBytes(text);
+        return encoding.ToLowerInvariant() switch
+        {
+            "utf8" or "utf-8" => Encoding.UTF8.GetBytes(text),
+            "ascii" => Encoding.ASCII.GetBytes(text),
+            _ => throw new UnpicklingError($"cannot decode bytes pickled with the text encoding '{encoding}'; expected latin-1"),
+        };
+    }
 }
 
 /// <summary><c>builtins.complex(real, imag)</c>.</summary>
